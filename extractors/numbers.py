@@ -1,0 +1,222 @@
+"""The number grammar: numerals, ranges and qualifiers of Chinese report text.
+
+Pure functions and regex sources only; extractors compose them with units. Finding a
+numeral (a regex over raw text) is kept apart from normalising it (`parse_numeral`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schemas import Qualifier
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+CN_DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "○": 0,
+    "一": 1, "壹": 1, "幺": 1,
+    "二": 2, "两": 2, "贰": 2, "貳": 2, "俩": 2,
+    "三": 3, "叁": 3, "參": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}
+CN_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+APPROX_MARKS = "余多几來来"  # 十几, 二十余, 3万多, 百来: "somewhat over"
+
+_CN_DIGIT_CHARS = "".join(CN_DIGITS)
+_CN_SMALL_CHARS = "".join(CN_SMALL_UNITS)
+_CN_BIG_CHARS = "".join(CN_BIG_UNITS)
+
+ARABIC_SOURCE = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+CHINESE_SOURCE = f"[{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}{_CN_BIG_CHARS}]+"
+# One numeral: Arabic (optionally with a Chinese magnitude) or Chinese, with 余/多 inside.
+NUMERAL_SOURCE = (
+    f"(?:{ARABIC_SOURCE}[{_CN_SMALL_CHARS}]?|{CHINESE_SOURCE})"
+    f"(?:[余多几来][{_CN_BIG_CHARS}]+|[{_CN_BIG_CHARS}]+)?"
+    f"(?:[余多几来](?![{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}]))?"
+)
+# A masked numeral: digits replaced by *, × or X (two or more), optionally with a magnitude.
+MASKED_SOURCE = f"(?:[*＊]{{2,}}|[×xX]{{2,}})[{_CN_BIG_CHARS}]?"
+RANGE_SEP_SOURCE = r"(?:——|--|[—\-~～－–至到])"
+
+LEADING_QUALIFIERS: dict[str, Qualifier] = {
+    "大约": Qualifier.ABOUT, "约": Qualifier.ABOUT, "大概": Qualifier.ABOUT,
+    "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY, "近": Qualifier.NEARLY,
+    "超过": Qualifier.OVER, "逾": Qualifier.OVER, "多达": Qualifier.OVER, "高达": Qualifier.EXACT,
+    "不足": Qualifier.UNDER, "不到": Qualifier.UNDER, "未满": Qualifier.UNDER,
+    "少于": Qualifier.UNDER, "低于": Qualifier.UNDER, "不超过": Qualifier.UNDER,
+    "上": Qualifier.OVER,  # only before a bare magnitude: 上千, 上万, 上千万
+}
+TRAILING_QUALIFIERS: dict[str, Qualifier] = {
+    "以上": Qualifier.OVER, "之上": Qualifier.OVER, "多": Qualifier.OVER, "余": Qualifier.OVER,
+    "以下": Qualifier.UNDER, "之下": Qualifier.UNDER, "以内": Qualifier.UNDER,
+    "左右": Qualifier.ABOUT, "上下": Qualifier.ABOUT, "许": Qualifier.ABOUT,
+}
+# Longest first so that 不超过 wins over 超过 and 大约 over 约.
+LEADING_SOURCE = "|".join(sorted((k for k in LEADING_QUALIFIERS if k != "上"), key=len, reverse=True))
+TRAILING_SOURCE = "|".join(sorted(TRAILING_QUALIFIERS, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Numeral:
+    """A parsed numeral: its value and whether 余/多/几 marked it as a lower bound."""
+
+    value: float
+    approx_over: bool = False
+
+
+def _parse_chinese(text: str) -> float | None:
+    if all(ch in CN_DIGITS for ch in text):
+        # Positional digits (二〇二一, 一二): read digit by digit.
+        if len(text) == 1:
+            return float(CN_DIGITS[text])
+        return float("".join(str(CN_DIGITS[ch]) for ch in text))
+    total = 0.0  # completed 亿 groups
+    section = 0.0  # completed 万 groups below the current 亿
+    part = 0.0  # below 万
+    digit: int | None = None
+    last_unit = 0
+    for ch in text:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+            if digit == 0:
+                last_unit = 0  # 一百零五: the digit after 零 is plain units
+        elif ch in CN_SMALL_UNITS:
+            unit = CN_SMALL_UNITS[ch]
+            part += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+        elif ch in CN_BIG_UNITS:
+            unit = CN_BIG_UNITS[ch]
+            group = part + (digit or 0)
+            if unit == 10_000:
+                section = (section + (group or 1)) * unit
+            else:
+                total = (total + section + (group or (0 if section or total else 1))) * unit
+                section = 0.0
+            part, digit, last_unit = 0.0, None, unit
+        else:
+            return None
+    if digit is not None and last_unit >= 100:
+        # 二百五 = 250, 一万五 = 15000: a trailing digit counts in the next lower unit.
+        digit = digit * last_unit // 10
+    return total + section + part + (digit or 0)
+
+
+def parse_numeral(text: str) -> Numeral | None:
+    """Normalise one numeral ('1.8万', '9100余万', '四千多', '十几', '５.２８亿') to its value.
+
+    Returns None when the text is not a numeral of the grammar.
+    """
+    text = text.translate(_FULLWIDTH_DIGITS).replace(",", "")
+    if not text:
+        return None
+    approx = False
+    for mark in APPROX_MARKS:
+        if mark in text:
+            approx = True
+            text = text.replace(mark, "")
+    if not text:
+        return None
+    if not (text[0].isascii() and text[0].isdigit()):
+        parsed = _parse_chinese(text)
+        return None if parsed is None else Numeral(parsed, approx)
+    head = text.rstrip(_CN_BIG_CHARS)
+    magnitude = 1
+    for ch in text[len(head):]:
+        magnitude *= CN_BIG_UNITS[ch]
+    small = 1
+    if head[-1] in CN_SMALL_UNITS:
+        small, head = CN_SMALL_UNITS[head[-1]], head[:-1]
+    try:
+        value = float(head) * small
+    except ValueError:
+        return None
+    return Numeral(round(value * magnitude, 10), approx)
+
+
+def is_chinese_numeral(text: str) -> bool:
+    """True when the numeral is written without Arabic digits."""
+    return not any(ch.isdigit() for ch in text.translate(_FULLWIDTH_DIGITS))
+
+
+def resolve_qualifier(
+    leading: str | None = None,
+    trailing: str | None = None,
+    approx_over: bool = False,
+    is_range: bool = False,
+    masked: bool = False,
+) -> Qualifier:
+    """Combine what surrounds a number into one qualifier (guideline §3, Qualifier).
+
+    Precedence: masked, then range (20万—30万元左右 is a range), then a trailing
+    qualifier word (至少500万元以上 is over), then a leading one, then 余/多 inside.
+    """
+    if masked:
+        return Qualifier.MASKED
+    if is_range:
+        return Qualifier.RANGE
+    if trailing:
+        return TRAILING_QUALIFIERS[trailing]
+    if leading:
+        return LEADING_QUALIFIERS[leading]
+    if approx_over:
+        return Qualifier.OVER
+    return Qualifier.EXACT
+
+
+_RENDER_DIGITS = "零一二三四五六七八九"
+
+
+def _render_below_10000(n: int, leading: bool) -> str:
+    out = []
+    zero_pending = False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, unit)
+        if d == 0:
+            zero_pending = bool(out)
+            continue
+        if zero_pending:
+            out.append("零")
+            zero_pending = False
+        if not (unit == 10 and d == 1 and leading and not out):
+            out.append(_RENDER_DIGITS[d])
+        out.append(name)
+    return "".join(out)
+
+
+def render_chinese(n: int) -> str:
+    """Write a non-negative integer in Chinese numerals (12345 → 一万二千三百四十五).
+
+    The inverse of `parse_numeral` on integers; used by property tests and fixtures.
+    """
+    if n == 0:
+        return "零"
+    groups = []
+    for name in ("", "万", "亿"):
+        groups.append((n % 10_000, name))
+        n //= 10_000
+        if n == 0:
+            break
+    if n:
+        raise ValueError("numbers of 10^12 and above are not rendered")
+    out = []
+    top = len(groups) - 1
+    need_zero = False
+    for index in range(top, -1, -1):
+        value, name = groups[index]
+        if value == 0:
+            need_zero = bool(out)
+            continue
+        if out and (need_zero or value < 1000):
+            out.append("零")
+        out.append(_render_below_10000(value, leading=not out) + name)
+        need_zero = False
+    return "".join(out)
+
+
+NUMERAL_RE = re.compile(NUMERAL_SOURCE)

@@ -1,0 +1,26 @@
+"""Pydantic models passed between pipeline stages and loaded into DuckDB."""
+from schemas.models import (
+    CANONICAL_UNITS,
+    Check,
+    CheckKind,
+    Document,
+    Fact,
+    FactKind,
+    Qualifier,
+    Section,
+    Source,
+    SourceStatus,
+)
+
+__all__ = [
+    "CANONICAL_UNITS",
+    "Check",
+    "CheckKind",
+    "Document",
+    "Fact",
+    "FactKind",
+    "Qualifier",
+    "Section",
+    "Source",
+    "SourceStatus",
+]
