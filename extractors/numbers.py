@@ -220,3 +220,14 @@ def render_chinese(n: int) -> str:
 
 
 NUMERAL_RE = re.compile(NUMERAL_SOURCE)
+
+
+def trailing_magnitude(numeral: str) -> int:
+    """The 万/亿 multiplier a numeral ends with (1 if none): 30万 → 10000, 5.28亿 → 10^8."""
+    body = numeral.rstrip(APPROX_MARKS)
+    magnitude = 1
+    for ch in reversed(body):
+        if ch not in CN_BIG_UNITS:
+            break
+        magnitude *= CN_BIG_UNITS[ch]
+    return magnitude

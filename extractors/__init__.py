@@ -1,0 +1,1 @@
+"""Numeric fact extractors: the number grammar, one module per kind, one registry."""

@@ -1,0 +1,12 @@
+"""Numbers of households: 516户, 拆迁119户, 10万户农户."""
+from extractors.base import Extractor, UnitSpec
+from extractors.registry import register
+from schemas import FactKind
+
+extractor = register(Extractor(
+    name="household_count",
+    kind=FactKind.HOUSEHOLD_COUNT,
+    units=(UnitSpec("户", "household", not_before="[籍口主型外内均数头]"),),
+    priority=30,
+    description="number of households",
+))

@@ -1,0 +1,40 @@
+"""Numbers of people: 32426人, 27名村支部书记, 65人次, 近20人."""
+from extractors.base import Candidate, Extractor, Segmenter, UnitSpec
+from extractors.registry import register
+from schemas import FactKind
+
+
+_PERSON_TIME = UnitSpec("人次", "person_time")
+# Nouns of people that may stand for the measure word: 乡机关21党员 (Arabic numerals only).
+_PEOPLE_NOUNS = ("党员", "干部", "村民", "群众", "农民", "居民", "团员", "青年", "学生", "老人",
+                 "儿童", "妇女", "志愿者", "教师", "职工", "工人", "代表")
+
+
+class PopulationExtractor(Extractor):
+    def refine(self, text: str, candidate: Candidate, segment: Segmenter | None) -> Candidate | None:
+        before = text[max(0, candidate.start - 8):candidate.start]
+        # Ranks: 排名前五名, 前3名, 后两位 are positions, not head counts.
+        if candidate.unit.surface in ("名", "位") and before[-1:] in ("前", "后"):
+            return None
+        if candidate.unit.surface in _PEOPLE_NOUNS and candidate.chinese:
+            return None
+        # 参加人次450人: the figure counts person-times although the measure word is 人.
+        if candidate.unit.surface == "人" and "人次" in before.rsplit(",", 1)[-1]:
+            return candidate.with_unit(_PERSON_TIME)
+        return candidate
+
+
+extractor = register(PopulationExtractor(
+    name="population",
+    kind=FactKind.POPULATION,
+    units=(
+        UnitSpec("人次", "person_time"),
+        UnitSpec("口人", "person"),
+        UnitSpec("人", "person", not_before="[民均才们类工造为体格性]"),
+        UnitSpec("名", "person", not_before="[单称额义誉列牌片校师言字次气利声优]"),
+        UnitSpec("位", "person", not_before="[于置列次数居]"),
+        *(UnitSpec(noun, "person") for noun in _PEOPLE_NOUNS),
+    ),
+    priority=30,
+    description="number of people of any group; person_time for 人次",
+))

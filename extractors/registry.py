@@ -1,0 +1,59 @@
+"""The one registry of extractors: built-ins by module, third parties by entry point.
+
+A third-party package declares, in its pyproject.toml,
+
+    [project.entry-points."huibao.extractors"]
+    weight = "my_package.weight:extractor"
+
+where the object is an `extractors.base.Extractor`. Entry points are loaded lazily, the
+first time the registry is read.
+"""
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import entry_points
+
+from extractors.base import Extractor
+
+ENTRY_POINT_GROUP = "huibao.extractors"
+BUILTIN_MODULES = (
+    "village_count", "population", "household_count", "money", "ratio",
+    "area", "length", "age", "count",
+)
+
+_registry: dict[str, Extractor] = {}
+_loaded = False
+
+
+def register(extractor: Extractor) -> Extractor:
+    """Add an extractor under its name (a later registration of the same name replaces it)."""
+    if not isinstance(extractor, Extractor):
+        raise TypeError(f"{extractor!r} is not an extractors.base.Extractor")
+    _registry[extractor.name] = extractor
+    return extractor
+
+
+def unregister(name: str) -> None:
+    _registry.pop(name, None)
+
+
+def _load() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for module in BUILTIN_MODULES:
+        importlib.import_module(f"extractors.{module}")
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        register(entry.load())
+
+
+def all_extractors() -> list[Extractor]:
+    """Every registered extractor, built-ins first, in priority order."""
+    _load()
+    return sorted(_registry.values(), key=lambda e: (e.priority, e.name))
+
+
+def versions() -> dict[str, str]:
+    """name → version, for cache keys: a changed extractor re-runs unchanged sources."""
+    return {e.name: e.version for e in all_extractors()}

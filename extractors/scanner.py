@@ -1,0 +1,143 @@
+"""Find numeral + unit spans on the raw text and normalise them into candidates.
+
+One compiled regex, built from the registered extractors' units, scans the text; the
+general "not a fact" rules of the guideline (rules.py) and each extractor's own veto then
+decide. Spans come from the raw text, never from tokens.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from extractors import rules
+from extractors.base import Candidate, Extractor, Segmenter, UnitSpec
+from extractors.numbers import (
+    LEADING_SOURCE,
+    MASKED_SOURCE,
+    NUMERAL_SOURCE,
+    RANGE_SEP_SOURCE,
+    TRAILING_SOURCE,
+    is_chinese_numeral,
+    parse_numeral,
+    resolve_qualifier,
+    trailing_magnitude,
+)
+from extractors.registry import all_extractors
+from schemas import Qualifier
+
+_CN_MAGNITUDE_START = "十百千万亿"
+
+
+@dataclass(frozen=True, slots=True)
+class Scanner:
+    """A compiled scan over the units of a set of extractors."""
+
+    pattern: re.Pattern[str]
+    owner: dict[str, tuple[Extractor, UnitSpec]]
+
+    @classmethod
+    def build(cls, extractors: Sequence[Extractor]) -> "Scanner":
+        owner: dict[str, tuple[Extractor, UnitSpec]] = {}
+        for extractor in extractors:  # priority order: the first claim of a surface wins
+            for unit in extractor.units:
+                owner.setdefault(unit.surface, (extractor, unit))
+        alternatives = []
+        for surface in sorted(owner, key=len, reverse=True):
+            unit = owner[surface][1]
+            guard = f"(?!{unit.not_before})" if unit.not_before else ""
+            alternatives.append(re.escape(surface) + guard)
+        units = "|".join(alternatives)
+        number = f"(?:{NUMERAL_SOURCE}|{MASKED_SOURCE})"
+        source = (
+            f"(?P<lead>{LEADING_SOURCE}|(?<![以之])上(?=[{_CN_MAGNITUDE_START}]))?"
+            f"(?:(?P<pct>百分之)(?P<pnum>{NUMERAL_SOURCE})"
+            f"|(?P<num>{number})(?:(?:{units})?(?P<sep>{RANGE_SEP_SOURCE})(?P<num2>{number}))?"
+            f"(?P<unit>{units}))"
+            f"(?P<trail>{TRAILING_SOURCE})?"
+        )
+        return cls(re.compile(source), owner)
+
+    def scan(
+        self, text: str, start: int = 0, end: int | None = None, segment: Segmenter | None = None
+    ) -> Iterator[tuple[Extractor, Candidate]]:
+        """Yield (extractor, candidate) for every fact span in text[start:end]."""
+        end = len(text) if end is None else end
+        for match in self.pattern.finditer(text, start, end):
+            found = self._candidate(text, match)
+            if found is None:
+                continue
+            extractor, candidate = found
+            if not rules.is_fact(text, candidate):
+                continue
+            refined = extractor.refine(text, candidate, segment)
+            if refined is None:
+                continue
+            if refined.unit is not candidate.unit:
+                extractor = self.owner[refined.unit.surface][0]
+            yield extractor, refined
+
+    def _candidate(self, text: str, match: re.Match[str]) -> tuple[Extractor, Candidate] | None:
+        lead = match.group("lead")
+        if match.group("pct"):
+            extractor, unit = self.owner["%"]
+            numeral_start, numeral_end = match.span("pnum")
+            num2 = None
+        else:
+            extractor, unit = self.owner[match.group("unit")]
+            numeral_start, numeral_end = match.span("num")
+            num2 = match.group("num2")
+        numeral = text[numeral_start:numeral_end]
+        masked = numeral[0] in "*＊×xX"
+        if masked and num2:
+            return None
+        if masked:
+            value = value_max = None
+            approx = False
+        else:
+            parsed = parse_numeral(numeral)
+            if parsed is None:
+                return None
+            value, approx, value_max = parsed.value, parsed.approx_over, None
+            if num2:
+                parsed_max = parse_numeral(num2)
+                if parsed_max is None or num2[0] in "*＊×xX":
+                    return None
+                if trailing_magnitude(numeral) == 1:
+                    value *= trailing_magnitude(num2)  # 20—30万元: the 万 applies to both ends
+                if parsed_max.value <= value:
+                    return None  # 2021-2020 or 3-1: not a range of quantities
+                value_max = parsed_max.value * unit.scale
+                numeral_end = match.end("num2")
+            value *= unit.scale
+        if lead == "上" and approx:
+            return None
+        trail = match.group("trail")
+        # 接近总量的40% keeps its span on 40%; a qualifier word in front of the numeral is part of it.
+        start = match.start()
+        qualifier = resolve_qualifier(
+            leading=lead, trailing=trail, approx_over=approx,
+            is_range=value_max is not None, masked=masked,
+        )
+        if qualifier == Qualifier.EXACT:
+            qualifier = rules.qualifier_before(text, start) or qualifier
+        candidate = Candidate(
+            start=start, end=match.end(), numeral_start=numeral_start, numeral_end=numeral_end,
+            numeral=numeral, value=value, value_max=value_max, qualifier=qualifier, unit=unit,
+            chinese=not masked and is_chinese_numeral(numeral),
+        )
+        return extractor, candidate
+
+
+_default: Scanner | None = None
+_default_key: tuple[str, ...] = ()
+
+
+def default_scanner() -> Scanner:
+    """The scanner over every registered extractor (rebuilt when the registry changes)."""
+    global _default, _default_key
+    extractors = all_extractors()
+    key = tuple(f"{e.name}:{e.version}:{id(e)}" for e in extractors)
+    if _default is None or key != _default_key:
+        _default, _default_key = Scanner.build(extractors), key
+    return _default
