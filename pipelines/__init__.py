@@ -1,0 +1,1 @@
+"""Ingestion steps as plain functions; the Prefect flow composes them."""
