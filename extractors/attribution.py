@@ -35,13 +35,20 @@ _PLACE_SUFFIXES = "村镇乡县区市"
 _PLACE_CANDIDATE = re.compile(
     r"(?:[*＊]{2,}|[×xX]{2,}|[A-Za-z]{1,12}|[\u4e00-\u9fff]{1,6})(?:街道|社区|[村镇乡县区市])"
 )
-_NOT_A_PLACE_HEAD = frozenset("全我本该各每此邻外其贵兄某原新同大小上下本市县镇乡村区农城山社")
+_NOT_A_PLACE_HEAD = frozenset("全我本该各每此邻外其贵兄某原新同大小上下本市县镇乡村区农城山社个进整开做住驻包抓建管治")
 _NOT_PLACES = frozenset({
     "农村", "乡村", "城市", "城区", "市区", "山区", "景区", "园区", "小区", "辖区", "城乡", "社区",
     "街道", "乡镇", "村村", "镇村", "县市", "县区", "市县", "区县", "省市", "地区", "郊区", "片区",
     "新农村", "示范村", "空壳村", "行政村", "自然村", "贫困村", "小康村", "重点村", "中心村",
     "城中村", "先进村", "文明村", "后进村", "经济村", "集体村",
 })
+# Common report verbs: a verb + 村/镇 (研究镇…, 参加村…) is an action on a place, not a name.
+_VERB_BODIES = re.compile(
+    "(?:研究|参加|参与|发展|开展|建设|推进|落实|加强|组织|进行|实现|提升|整治|服务|管理|帮扶|包保|"
+    "深入|走访|覆盖|带动|指导|联系|召开|成立|创建|打造|培育|引导|支持|争创|申报|评选|督导|"
+    "下派|选派|派驻|挂职|任职|回到|来到|走进|深入到|覆盖到)$"
+)
+_NAME_NOISE = frozenset("该这那其每各一届个的了和与及在对")
 _PLACE_RANK = {"村": 4, "社区": 4, "镇": 3, "乡": 3, "街道": 3, "县": 2, "区": 2, "市": 1}
 _SELF_REFERENCE = re.compile(r"(?:全|我|本|该)(街道|社区|[村镇乡县区市])")
 
@@ -138,42 +145,75 @@ class PlaceMention:
         return next(s for s in _PLACE_RANK if self.name.endswith(s))
 
 
+_NAME_STOP = frozenset("了在到进入驻包出回下为对和与及的是从向把被给让使将各每全我本该此其这那")
+
+
+def _name_from_words(words: list[str]) -> str | None:
+    """The place name ending the window: one word (青浦区), or name + suffix (刘家沟|村)."""
+    last = words[-1]
+    if len(last) >= 2:
+        return last
+    name = last
+    for word in reversed(words[:-1]):
+        if word[-1] in _NAME_STOP or (len(word) == 1 and len(name) > 2):
+            break
+        name = word + name
+        if len(name) >= 3:
+            break
+    return name if len(name) >= 2 else None
+
+
 def find_places(text: str, lo: int, hi: int, segment: Segmenter | None) -> list[PlaceMention]:
-    """Named places (五沙村, 八里台镇, ***镇, 青浦区) in text[lo:hi]."""
-    places = []
+    """Named places (五沙村, 八里台镇, ***镇, 青浦区) in text[lo:hi].
+
+    A name pkuseg keeps as one word counts at once; a name built from a word and a bare
+    suffix (纪合寺|村) must recur in the document, which rules out 组织|村-like accidents.
+    """
+    mentions: list[tuple[PlaceMention, bool]] = []
     for match in _PLACE_CANDIDATE.finditer(text, lo, hi):
         name = match.group()
-        start = match.start()
         if name[0] in "*＊×xX" or name[0].isascii():
-            places.append(PlaceMention(start, match.end(), name))
+            mentions.append((PlaceMention(match.start(), match.end(), name), True))
             continue
-        if segment is not None:
-            # Keep only the last word that ends at the suffix: 是八里台镇 → 八里台镇.
-            words = segment(name)
-            if not words:
-                continue
-            name = words[-1]
-            if len(name) < 2 and len(words) >= 2:
-                name = words[-2] + name
-            start = match.end() - len(name)
-        else:
-            name = name[-3:]
-        if len(name) < 2 or name in _NOT_PLACES or name[0] in _NOT_A_PLACE_HEAD:
+        if segment is None:
             continue
-        if not any(name.endswith(s) for s in _PLACE_RANK):
+        # The suffix must end a word: in 村干部, 市场 it starts the next one.
+        words, offset = [], match.start()
+        for word in segment(text[match.start():match.end() + 3]):
+            words.append(word)
+            offset += len(word)
+            if offset >= match.end():
+                break
+        if offset != match.end() or not words:
             continue
-        places.append(PlaceMention(start, start + len(name), name))
-    return places
-
-
-def document_place(places: list[PlaceMention]) -> PlaceMention | None:
-    """The report's own place: the most specific level named, most often, then first."""
-    if not places:
-        return None
-    best_rank = max(p.rank for p in places)
-    top = [p for p in places if p.rank == best_rank]
+        built = _name_from_words(words)
+        if (built is None or len(built) < 3 or built in _NOT_PLACES or built[0] in _NOT_A_PLACE_HEAD
+                or _NAME_NOISE.intersection(built) or _VERB_BODIES.search(built[:-1])):
+            continue
+        if not any(built.endswith(s) for s in _PLACE_RANK):
+            continue
+        start = match.end() - len(built)
+        mentions.append((PlaceMention(start, match.end(), built), len(words[-1]) >= 2))
     counts: dict[str, int] = {}
-    for p in top:
+    for mention, _ in mentions:
+        counts[mention.name] = counts.get(mention.name, 0) + 1
+    return [m for m, one_word in mentions if one_word or counts[m.name] >= 2]
+
+
+_OPENING_CHARS = 400
+
+
+def document_place(places: list[PlaceMention], lo: int = 0) -> PlaceMention | None:
+    """The report's own place: the most specific level named in its opening, else anywhere;
+    among those the most often named, then the first."""
+    opening = [p for p in places if p.start < lo + _OPENING_CHARS]
+    pool = opening or places
+    if not pool:
+        return None
+    best_rank = max(p.rank for p in pool)
+    top = [p for p in pool if p.rank == best_rank]
+    counts: dict[str, int] = {}
+    for p in places:
         counts[p.name] = counts.get(p.name, 0) + 1
     return max(top, key=lambda p: (counts[p.name], -p.start))
 

@@ -1,0 +1,139 @@
+"""The pipeline's stages as plain functions over one source: read → split → extract → check.
+
+The Prefect flow (pipelines/flow.py) only orchestrates these; tests call them directly.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+
+import huibao
+from extractors.base import Segmenter
+from extractors.registry import versions
+from pipelines.check import check_document
+from pipelines.extract import extract_facts
+from pipelines.read import SourceError, SourceText, read_source
+from pipelines.structure import build_documents, build_sections
+from schemas import Check, Document, Fact, Section, Source, SourceStatus
+
+
+@dataclass(slots=True)
+class SourceResult:
+    """Everything one source produced, ready to load in one transaction."""
+
+    source: Source
+    text: str | None = None
+    documents: list[Document] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.source.status == SourceStatus.FAILED
+
+
+def pipeline_version() -> str:
+    """Changes when huibao or any extractor changes: unchanged sources are then re-run."""
+    parts = [huibao.__version__, *(f"{k}={v}" for k, v in sorted(versions().items()))]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def failed_result(path: str, error: str, sha256: str | None = None) -> SourceResult:
+    return SourceResult(Source(source_path=path, sha256=sha256 or "", status=SourceStatus.FAILED,
+                               error=error, loaded_at=_now()))
+
+
+def read_stage(path: str) -> SourceResult:
+    """Read and decode; a bad file becomes a failed result naming the file and the reason."""
+    try:
+        decoded: SourceText = read_source(path)
+    except SourceError as error:
+        return failed_result(path, str(error), error.sha256)
+    source = Source(source_path=decoded.path, sha256=decoded.sha256, encoding=decoded.encoding,
+                    char_count=len(decoded.text), status=SourceStatus.LOADED, loaded_at=_now())
+    return SourceResult(source=source, text=decoded.text)
+
+
+def split_documents_stage(result: SourceResult) -> SourceResult:
+    if not result.failed:
+        result.documents = build_documents(result.text, result.source.source_path, result.source.sha256)
+    return result
+
+
+def split_sections_stage(result: SourceResult) -> SourceResult:
+    if not result.failed:
+        result.sections = build_sections(result.text, result.documents)
+    return result
+
+
+def extract_stage(result: SourceResult, segment: Segmenter | None) -> SourceResult:
+    if not result.failed:
+        result.facts = [
+            fact
+            for document in result.documents
+            for fact in extract_facts(result.text, document, result.sections, segment)
+        ]
+    return result
+
+
+def check_stage(result: SourceResult) -> SourceResult:
+    if not result.failed:
+        by_doc: dict[str, list[Fact]] = {}
+        for fact in result.facts:
+            by_doc.setdefault(fact.doc_id, []).append(fact)
+        result.checks = [
+            check for document in result.documents
+            for check in check_document(document, by_doc.get(document.doc_id, []))
+        ]
+    return result
+
+
+def guarded(stage, result: SourceResult, *args) -> SourceResult:
+    """Run a stage; an unexpected error fails this source only, with the reason recorded."""
+    if result.failed:
+        return result
+    try:
+        return stage(result, *args)
+    except Exception as error:  # noqa: BLE001 - one bad source must not stop the batch
+        path = result.source.source_path
+        return failed_result(path, f"{path}: {stage.__name__} failed: {type(error).__name__}: {error}",
+                             result.source.sha256)
+
+
+@lru_cache(maxsize=1)
+def default_segmenter() -> Segmenter:
+    """Words from the pkuseg tokenizer, cached per window (windows repeat a lot)."""
+    from huibao.nlp import load_nlp
+
+    tokenizer = load_nlp().tokenizer
+
+    @lru_cache(maxsize=65536)
+    def segment(text: str) -> tuple[str, ...]:
+        return tuple(token.text for token in tokenizer(text))
+
+    return lambda text: list(segment(text))
+
+
+def process_path(path: str, segment: Segmenter | None) -> SourceResult:
+    """All stages for one source, in order (what the flow does, without Prefect)."""
+    result = read_stage(path)
+    for stage, args in ((split_documents_stage, ()), (split_sections_stage, ()),
+                        (extract_stage, (segment,)), (check_stage, ())):
+        result = guarded(stage, result, *args)
+    return result
+
+
+def summarise(results: Sequence[SourceResult]) -> dict[str, int]:
+    kinds: dict[str, int] = {}
+    for result in results:
+        for fact in result.facts:
+            kinds[fact.kind] = kinds.get(fact.kind, 0) + 1
+    return kinds

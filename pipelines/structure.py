@@ -1,0 +1,46 @@
+"""Documents and sections as models: ids, duplicates, and which section holds an offset."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipelines.duplicates import find_duplicates
+from pipelines.split_documents import split_documents
+from pipelines.split_sections import split_sections
+from schemas import Document, Section
+
+
+def document_id(sha256: str, ordinal: int) -> str:
+    """Stable: the same source bytes give the same ids."""
+    return f"{sha256[:16]}-d{ordinal:04d}"
+
+
+def build_documents(text: str, source_path: str, sha256: str) -> list[Document]:
+    """Split a source text into documents and mark near-identical repeats."""
+    spans = split_documents(text)
+    texts = [text[s.start:s.end] for s in spans]
+    originals = find_duplicates(texts)
+    ids = [document_id(sha256, i) for i in range(len(spans))]
+    return [
+        Document(
+            doc_id=ids[i], source_path=source_path, ordinal=i, char_start=s.start, char_end=s.end,
+            title=s.title, duplicate_of=None if originals[i] is None else ids[originals[i]],
+            text=texts[i],
+        )
+        for i, s in enumerate(spans)
+    ]
+
+
+def build_sections(text: str, documents: Sequence[Document]) -> list[Section]:
+    """The heading tree of every document, with parent ids."""
+    sections: list[Section] = []
+    for document in documents:
+        headings = split_sections(text, document.char_start, document.char_end)
+        ids = [f"{document.doc_id}-s{i:03d}" for i in range(len(headings))]
+        for i, heading in enumerate(headings):
+            sections.append(Section(
+                section_id=ids[i], doc_id=document.doc_id,
+                parent_id=None if heading.parent is None else ids[heading.parent],
+                level=heading.level, marker=heading.marker, title=heading.title,
+                char_start=heading.start, char_end=heading.end,
+            ))
+    return sections
