@@ -21,6 +21,9 @@ class UnitSpec:
     scale: float = 1.0
     not_before: str = ""
     verbal: bool = False  # counts events (次, 遍), never restates listed nouns
+    # False for a unit an extractor only receives from another's `refine` (村民小组8个 → 个):
+    # it claims no surface in the scan.
+    scanned: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +71,7 @@ class Extractor:
     """
 
     name: str
-    kind: FactKind
+    kind: FactKind | str
     units: tuple[UnitSpec, ...]
     version: str = "1"
     # Lower runs first when two extractors claim the same surface (longest surface wins first).

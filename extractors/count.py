@@ -1,11 +1,12 @@
 """Counts of things, organisations, events and cases with a measure word: 企业2000余家, 39件."""
-from extractors.base import Extractor, UnitSpec
+from extractors.base import Candidate, Extractor, Segmenter, UnitSpec
 from extractors.registry import register
+from extractors.village_count import NOUN_FIRST_UNIT, counts_units_named_before
 from schemas import FactKind
 
 # measure word → what may not follow it (where it would start another word).
 _NOMINAL = {
-    "个": "月|小时|星期|季度|年|工作日|钟头|半月|人|体|性|别|案",
+    "个": "月|小时|星期|季度|年|工作日|钟头|半月|人|体|性|别|案|亿|万",
     "家": "[庭长属人乡园族里门境]", "件": "", "台": "[账阶湾上风]", "头": "[脑等]",
     "只": "[是有要能不]", "块": "[钱]", "份": "[额子]", "处": "[理于置罚长室分]",
     "条": "[件例款]", "面": "[积貌对上前子临向的]", "组": "[织成建合长员]",
@@ -14,10 +15,21 @@ _NOMINAL = {
     "辆": "", "批": "[准示评复]", "篇": "", "本": "[地村镇乡次人身科领着]", "张": "",
     "棵": "", "株": "", "间": "[隔断接]", "栋": "", "幢": "", "盏": "", "架": "", "艘": "",
     "册": "", "部": "[门分署长委队]", "车次": "", "场": "[所地景面合部长镇]",
+    "支": "[部持付出援撑柱教农书委队村]", "起": "[来步草点始到码身床飞诉色跑见]", "宗": "[旨教族亲]",
 }
-_VERBAL = {"次": "[创元会序方要数日]", "场次": "", "遍": "", "趟": ""}
+_VERBAL = {"次": "[创元序方要数日]", "场次": "", "遍": "", "趟": ""}
 
-extractor = register(Extractor(
+
+
+class CountExtractor(Extractor):
+    def refine(self, text: str, candidate: Candidate, segment: Segmenter | None) -> Candidate | None:
+        # 村民小组8个: villages or village groups counted with a bare 个 are village_count.
+        if counts_units_named_before(text, candidate):
+            return candidate.with_unit(NOUN_FIRST_UNIT)
+        return candidate
+
+
+extractor = register(CountExtractor(
     name="count",
     kind=FactKind.COUNT,
     units=tuple(

@@ -32,11 +32,16 @@ _CN_DIGIT_CHARS = "".join(CN_DIGITS)
 _CN_SMALL_CHARS = "".join(CN_SMALL_UNITS)
 _CN_BIG_CHARS = "".join(CN_BIG_UNITS)
 
-ARABIC_SOURCE = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+# Thousands groups: 1,234 (half-width) or １，２３４ (all full-width; a full-width comma after
+# half-width digits is the clause comma of Chinese text).
+ARABIC_SOURCE = (
+    r"[0-9０-９]+(?:,[0-9]{3}(?![0-9])|，[０-９]{3}(?![０-９]))*(?:[.．][0-9０-９]+)?"
+)
 CHINESE_SOURCE = f"[{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}{_CN_BIG_CHARS}]+"
 # One numeral: Arabic (optionally with a Chinese magnitude) or Chinese, with 余/多 inside.
 NUMERAL_SOURCE = (
-    f"(?:{ARABIC_SOURCE}[{_CN_SMALL_CHARS}]?|{CHINESE_SOURCE})"
+    # 5千米 is 5 km: a 千 before 米 belongs to the unit after Arabic digits.
+    f"(?:{ARABIC_SOURCE}(?:[{_CN_SMALL_CHARS}](?!米))?|{CHINESE_SOURCE})"
     f"(?:[余多几来][{_CN_BIG_CHARS}]+|[{_CN_BIG_CHARS}]+)?"
     f"(?:[余多几来](?![{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}]))?"
 )
@@ -47,8 +52,8 @@ RANGE_SEP_SOURCE = r"(?:——|--|[—\-~～－–至到])"
 LEADING_QUALIFIERS: dict[str, Qualifier] = {
     "大约": Qualifier.ABOUT, "约": Qualifier.ABOUT, "大概": Qualifier.ABOUT,
     "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY, "近": Qualifier.NEARLY,
-    "超过": Qualifier.OVER, "逾": Qualifier.OVER, "多达": Qualifier.OVER, "高达": Qualifier.EXACT,
-    "不足": Qualifier.UNDER, "不到": Qualifier.UNDER, "未满": Qualifier.UNDER,
+    "超过": Qualifier.OVER, "超": Qualifier.OVER, "逾": Qualifier.OVER, "多达": Qualifier.OVER, "高达": Qualifier.EXACT,
+    "不足": Qualifier.UNDER, "不到": Qualifier.UNDER, "未满": Qualifier.UNDER, "不满": Qualifier.UNDER,
     "少于": Qualifier.UNDER, "低于": Qualifier.UNDER, "不超过": Qualifier.UNDER,
     "上": Qualifier.OVER,  # only before a bare magnitude: 上千, 上万, 上千万
 }
@@ -137,6 +142,30 @@ def parse_numeral(text: str) -> Numeral | None:
     except ValueError:
         return None
     return Numeral(round(value * magnitude, 10), approx)
+
+
+_PAIR_RE = re.compile(f"([一二两三四五六七八])([二两三四五六七八九])([{_CN_SMALL_CHARS}{_CN_BIG_CHARS}]*)")
+
+
+def approximate_pair(text: str) -> tuple[float, float] | None:
+    """两三个, 三四十人, 五六百户, 三五家: two adjacent digits read as an approximate range.
+
+    Returns (low, high) with the trailing magnitude applied to both, or None.
+    """
+    match = _PAIR_RE.fullmatch(text)
+    if match is None:
+        return None
+    low, high = CN_DIGITS[match.group(1)], CN_DIGITS[match.group(2)]
+    if not 1 <= high - low <= 2:
+        return None
+    tail = match.group(3)
+    scale = 1.0
+    if tail:
+        parsed = _parse_chinese("一" + tail)
+        if parsed is None:
+            return None
+        scale = parsed
+    return low * scale, high * scale
 
 
 def is_chinese_numeral(text: str) -> bool:

@@ -26,7 +26,7 @@ extractor = register(RatioExtractor(
         UnitSpec("百分点", "percentage_point"),
         UnitSpec("倍", "times"),
         UnitSpec("成", "percent", scale=10.0,
-                 not_before="[为功员立果绩效本长熟品年人交就型绩了的立都]"),
+                 not_before="[为功员立果绩效本长熟品年人交就型绩了的立都不]"),
     ),
     priority=10,
     description="percentage, share or multiple (percent 0–100+, percentage_point, times)",

@@ -25,9 +25,15 @@ _ITEM_MEASURES = frozenset({"项", "个", "条", "类", "种", "大", "方面"})
 _ABSTRACT_ITEMS = re.compile(
     "(?:代表|机制|行动|工作|统一|难点|重点|指标|措施|举措|原则|任务|目标|要求|方面|环节|意识|理念|"
     "作风|能力|体系|保障|到位|坚持|必须|优先|结合|步骤|阶段|特点|做法|经验|服务|文明|自信|"
-    "着力|突出|抓好|注重|确保|强化|提升|推进)(?![组队站室点区员])"
+    "着力|突出|抓好|注重|确保|强化|提升|推进|维护|规定|全覆盖|活动|工程|制度|清单|承诺|队伍)"
+    "(?![组队站室点区员场中])"
 )
 _REFERENCE_WORDS = ("以下", "如下", "下列", "上述", "这", "那", "以上")
+# A numbered heading: 一、 (一) 1. 一是 at the start of a line.
+_HEADING_MARKER = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|"
+    r"[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、])"
+)
 
 
 def _before(text: str, index: int, width: int) -> str:
@@ -35,18 +41,22 @@ def _before(text: str, index: int, width: int) -> str:
 
 
 def is_ordinal(text: str, c: Candidate) -> bool:
-    """第三届, 第 18 名: an ordinal or enumerator."""
-    return _before(text, c.start, 2).rstrip().endswith("第")
+    """第三届, 第 18 名, 三届二次会议 (a session number after 届): an ordinal or enumerator."""
+    return _before(text, c.start, 2).rstrip().endswith(("第", "届"))
 
 
 def is_vague(text: str, c: Candidate) -> bool:
     """数千, 数十个, 几百人, 若干, 好几个: no stated amount."""
-    return c.chinese and _before(text, c.start, 1) in ("数", "几", "若", "好") and c.start == c.numeral_start
+    return c.chinese and _before(text, c.start, 1) in ("数", "几", "若") and c.start == c.numeral_start
+
+
+# Units after which 一 is a quantity, not the article: 增长一倍, 一成, 百分之一, 一个百分点.
+_RATIO_UNITS = frozenset({"percent", "percentage_point", "times"})
 
 
 def is_chinese_one(c: Candidate) -> bool:
     """一个, 一名, 一条路: 一 reads as the article 'a'. Arabic 1 counts."""
-    return c.chinese and c.value == 1
+    return c.chinese and c.value == 1 and c.value_max is None and c.unit.canonical not in _RATIO_UNITS
 
 
 def is_bare_magnitude(c: Candidate) -> bool:
@@ -88,6 +98,21 @@ def is_rhetorical_item_count(text: str, c: Candidate) -> bool:
     return _ABSTRACT_ITEMS.match(text, c.end) is not None
 
 
+def is_heading_item_count(text: str, c: Candidate) -> bool:
+    """一、整合六支党建工作队伍: a Chinese count of things in a numbered heading's first clause.
+
+    Headings name the report's own points; a measured quantity there is written in digits.
+    Only counts with a measure word (the unit is its own canonical form) are concerned.
+    """
+    if not c.chinese or c.unit.surface != c.unit.canonical or c.unit.verbal:
+        return False
+    line_start = text.rfind("\n", 0, c.start) + 1
+    marker = _HEADING_MARKER.match(text, line_start)
+    if marker is None:
+        return False
+    return not any(ch in _CLAUSE_BREAK for ch in text[marker.end():c.start])
+
+
 def is_restated_list(text: str, c: Candidate) -> bool:
     """村党支部和村委会两套班子: a count of the items named right before it."""
     if not c.chinese or c.unit.verbal or c.value is None or not 2 <= c.value <= 9:
@@ -113,7 +138,7 @@ def is_numeral_idiom(text: str, c: Candidate) -> bool:
 
 _RULES = (
     is_ordinal, is_vague, is_glued_to_token, is_in_quoted_term, is_rhetorical_item_count,
-    is_restated_list, is_numeral_idiom,
+    is_heading_item_count, is_restated_list, is_numeral_idiom,
 )
 
 

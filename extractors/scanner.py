@@ -18,6 +18,7 @@ from extractors.numbers import (
     NUMERAL_SOURCE,
     RANGE_SEP_SOURCE,
     TRAILING_SOURCE,
+    approximate_pair,
     is_chinese_numeral,
     parse_numeral,
     resolve_qualifier,
@@ -35,13 +36,18 @@ class Scanner:
 
     pattern: re.Pattern[str]
     owner: dict[str, tuple[Extractor, UnitSpec]]
+    # Every unit by value, including units an extractor only receives from `refine`.
+    by_unit: dict[UnitSpec, Extractor]
 
     @classmethod
     def build(cls, extractors: Sequence[Extractor]) -> "Scanner":
         owner: dict[str, tuple[Extractor, UnitSpec]] = {}
+        by_unit: dict[UnitSpec, Extractor] = {}
         for extractor in extractors:  # priority order: the first claim of a surface wins
             for unit in extractor.units:
-                owner.setdefault(unit.surface, (extractor, unit))
+                by_unit.setdefault(unit, extractor)
+                if unit.scanned:
+                    owner.setdefault(unit.surface, (extractor, unit))
         alternatives = []
         for surface in sorted(owner, key=len, reverse=True):
             unit = owner[surface][1]
@@ -52,11 +58,12 @@ class Scanner:
         source = (
             f"(?P<lead>{LEADING_SOURCE}|(?<![以之])上(?=[{_CN_MAGNITUDE_START}]))?"
             f"(?:(?P<pct>百分之)(?P<pnum>{NUMERAL_SOURCE})"
+            f"(?:(?P<psep>{RANGE_SEP_SOURCE})(?:百分之)?(?P<pnum2>{NUMERAL_SOURCE}))?"
             f"|(?P<num>{number})(?:(?:{units})?(?P<sep>{RANGE_SEP_SOURCE})(?P<num2>{number}))?"
             f"(?P<unit>{units}))"
             f"(?P<trail>{TRAILING_SOURCE})?"
         )
-        return cls(re.compile(source), owner)
+        return cls(re.compile(source), owner, by_unit)
 
     def scan(
         self, text: str, start: int = 0, end: int | None = None, segment: Segmenter | None = None
@@ -74,7 +81,7 @@ class Scanner:
             if refined is None:
                 continue
             if refined.unit is not candidate.unit:
-                extractor = self.owner[refined.unit.surface][0]
+                extractor = self.by_unit.get(refined.unit) or self.owner[refined.unit.surface][0]
             yield extractor, refined
 
     def _candidate(self, text: str, match: re.Match[str]) -> tuple[Extractor, Candidate] | None:
@@ -82,7 +89,7 @@ class Scanner:
         if match.group("pct"):
             extractor, unit = self.owner["%"]
             numeral_start, numeral_end = match.span("pnum")
-            num2 = None
+            num2 = match.group("pnum2")
         else:
             extractor, unit = self.owner[match.group("unit")]
             numeral_start, numeral_end = match.span("num")
@@ -95,11 +102,14 @@ class Scanner:
             value = value_max = None
             approx = False
         else:
+            pair = None if num2 else approximate_pair(numeral)
             parsed = parse_numeral(numeral)
             if parsed is None:
                 return None
             value, approx, value_max = parsed.value, parsed.approx_over, None
-            if num2:
+            if pair:  # 两三个, 三四十人: an approximate range
+                value, value_max = pair[0], pair[1] * unit.scale
+            elif num2:
                 parsed_max = parse_numeral(num2)
                 if parsed_max is None or num2[0] in "*＊×xX":
                     return None
@@ -108,7 +118,7 @@ class Scanner:
                 if parsed_max.value <= value:
                     return None  # 2021-2020 or 3-1: not a range of quantities
                 value_max = parsed_max.value * unit.scale
-                numeral_end = match.end("num2")
+                numeral_end = match.end("pnum2" if match.group("pct") else "num2")
             value *= unit.scale
         if lead == "上" and approx:
             return None

@@ -1,4 +1,6 @@
 """Counts of villages and other administrative units: 14个村, 224个村民小组, 17个乡镇."""
+import re
+
 from extractors.base import Candidate, Extractor, Segmenter, UnitSpec, ends_a_word
 from extractors.registry import register
 from schemas import FactKind
@@ -16,6 +18,24 @@ _SURFACES = [
 ]
 
 _MEASURE_ONLY = UnitSpec("个", "个")
+# 村民小组8个, 行政村12个: the unit noun comes first and a bare 个 closes the clause.
+# The count extractor owns 个 and hands such candidates over with this unit.
+NOUN_FIRST_UNIT = UnitSpec("个", "unit", scanned=False)
+_UNIT_NOUN_BEFORE = re.compile(
+    r"(?:行政村|自然村|村民小组|村民组|村[(（]社区[)）]|社区|乡镇|街道|居委会|村委会|"
+    r"(?:贫困|示范|重点|试点|中心|空壳|美丽|文明|样板|建制|省级|市级|县级)村)"
+    r"(?:共计|总计|共有|共|计|有|辖|达|为)?$"
+)
+_CLAUSE_END = re.compile(r"(?:[,，。;；、:：)）\s]|$)")
+
+
+def counts_units_named_before(text: str, candidate: Candidate) -> bool:
+    """True for 村民小组8个 / 行政村共12个: a bare 个 counting the unit noun written before it."""
+    if candidate.unit.surface != "个":
+        return False
+    if not _CLAUSE_END.match(text, candidate.end):
+        return False
+    return _UNIT_NOUN_BEFORE.search(text[max(0, candidate.start - 10):candidate.start]) is not None
 
 
 class VillageCountExtractor(Extractor):
@@ -31,7 +51,7 @@ class VillageCountExtractor(Extractor):
 extractor = register(VillageCountExtractor(
     name="village_count",
     kind=FactKind.VILLAGE_COUNT,
-    units=tuple(UnitSpec(s, "unit", not_before=nb) for s, nb in _SURFACES),
+    units=(*(UnitSpec(s, "unit", not_before=nb) for s, nb in _SURFACES), NOUN_FIRST_UNIT),
     priority=10,
     description="number of villages, village groups, communities, townships",
 ))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from extractors.attribution import document_place, find_places, place_of, sentence_bounds, subject_of
 from extractors.base import Segmenter
 from extractors.scanner import default_scanner
-from schemas import Document, Fact, FactKind, Section
+from schemas import Document, Fact, Section
 
 
 class SectionLocator:
@@ -37,10 +37,10 @@ def extract_facts(
     locator = SectionLocator([s for s in sections if s.doc_id == document.doc_id])
     facts = []
     for extractor, candidate in default_scanner().scan(text, lo, hi, segment):
-        kind = FactKind(extractor.kind)
+        kind = str(extractor.kind)
         sentence = sentence_bounds(text, candidate.start, candidate.end, lo, hi)
         facts.append(Fact(
-            fact_id=f"{document.doc_id}-{candidate.start}-{kind.value}",
+            fact_id=f"{document.doc_id}-{candidate.start}-{kind}",
             doc_id=document.doc_id,
             section_id=locator.section_at(candidate.start),
             source_path=document.source_path,

@@ -125,7 +125,8 @@ class Fact(_Span):
     doc_id: str
     section_id: str | None = None
     source_path: str
-    kind: FactKind
+    # A FactKind, or the kind of a third-party extractor (CONTRACT: more kinds allowed).
+    kind: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     value: float | None
     value_max: float | None = None
     unit: str = Field(min_length=1)
@@ -144,7 +145,7 @@ class Fact(_Span):
             raise ValueError("value is null exactly when the qualifier is masked")
         if (self.qualifier == Qualifier.RANGE) != (self.value_max is not None):
             raise ValueError("value_max is set exactly when the qualifier is range")
-        allowed = CANONICAL_UNITS.get(FactKind(self.kind))
+        allowed = CANONICAL_UNITS.get(self.kind)
         if allowed is not None and self.unit not in allowed:
             raise ValueError(f"unit {self.unit!r} is not canonical for kind {self.kind}")
         return self

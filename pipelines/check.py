@@ -1,0 +1,549 @@
+"""Consistency checks between the figures of one document (GUIDELINE §4, DECISIONS 34-36).
+
+Rules read relations the language states between the figures (facts with a value) of one
+sentence; none is keyed to a place or a report. Wholes and parts share kind and unit, village
+counts also their head noun (19个行政村 never groups with 224个村民小组).
+
+Groups of a whole W and its parts:
+- breakdown ``W,其中A,B`` (其中 may open the next sentence) and parenthesis ``W(A、B)``: A + B > W
+  is a sum_mismatch only for parts that read as disjoint (魔芋/玄参, 男/女党员: no 的-clause, no
+  联系/参与…, no age bracket); parts that may overlap (联系村务的党员/联系困难群众的党员) give nothing.
+- selection ``W中/之中/当中/中的…A``: A ≤ W; with ``其余/其它/其他/剩余/剩下 B``, A + B = W.
+- status ``W,已解决A,有B正在解决``: done and pending are disjoint; a plan W may be exceeded.
+- cohort ``共有W,A,B``: subgroups (nested under age brackets: the largest counts); ok only.
+A sum check whose parts are already checked as shares of the same whole is left out.
+
+Shares (占…的 / 接近总量的 / 为…的 / 是…的 / 相当于…的): the part is the nearest figure before, in
+the share's clause or the one before. Confident wholes: for 为X的 the figure whose item names X;
+a figure whose item names the base's noun (占全村党员的 → 党员45名); the whole of the part's
+group; the nearest figure marked as a total (共…, 全乡…). They give ratio_ok or ratio_mismatch
+(a mismatch only if the whole fits the base's noun and scope: 占全乡的 after 全村3000亩 proves
+nothing). Weak wholes (ok or nothing): the single larger other figure; for a named total
+(总数, 全部…) part + the other figures (户籍 + 来沪人口). ``W全部…,达到N%`` is N against 100 (ok
+only). No whole → nothing (包保比例达到56%).
+
+Share tolerance in percentage points, computed = part / whole × 100 rounded to 1 decimal: exact
+±1; nearly (接近/将近/近) from stated − 3 to stated + 1; about (约/左右) ±2; over (以上/超过)
+computed ≥ stated − 1; under (以下/不足) computed ≤ stated + 1; an approximate part or whole
+widens both sides by 2. Sums compare the parts' lower bounds with the whole's upper bound: over
+has no upper bound, about is ±10 %, nearly and under are upper bounds, under's lower bound is 0.
+"""
+from __future__ import annotations
+
+import logging
+import math
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from schemas.models import Check, CheckKind, Document, Fact, FactKind, Qualifier
+
+log = logging.getLogger(__name__)
+
+ADDITIVE_KINDS = frozenset({FactKind.POPULATION, FactKind.HOUSEHOLD_COUNT, FactKind.VILLAGE_COUNT,
+                            FactKind.COUNT, FactKind.MONEY, FactKind.AREA, FactKind.LENGTH})
+SENTENCE_ENDS = frozenset("。!?;\n！？；")
+CLAUSE_ENDS = SENTENCE_ENDS | frozenset(",:，：")
+ITEM_ENDS = CLAUSE_ENDS | frozenset("、()（）")
+
+EXACT_SLACK, ABOUT_SLACK, APPROXIMATE_INPUT_SLACK = 1.0, 2.0, 2.0  # percentage points
+NEARLY_BELOW, NEARLY_ABOVE = 3.0, 1.0  # 接近40%: a bit under counts, hardly over
+ABOUT_FACTOR = 0.1  # a sum term stated with 约 may be 10 % off either way
+ITEM_REACH = 80  # how far an item may run without punctuation
+
+# Words with 中 that do not mean "among" (初中 in 27名村干部中初中文化…, 中学, 集中 …).
+NOT_AMONG_BEFORE = frozenset("初中 高中 集中 其中 从中 正中 居中 途中 命中 考中 选中 看中 相中 适中 折中 暗中 "
+                             "空中 心中 手中 期中 家中 眼中 脑中".split())
+NOT_AMONG_AFTER = frozenset("中学 中心 中国 中央 中共 中层 中青 中年 中小 中等 中级 中华 中医 中药 中旬 中期 "
+                            "中间 中秋 中午 中途 中标 中介 中型 中部 中专 中老".split())
+REST_WORDS = ("其它", "其他", "其余", "剩余", "剩下")
+PLACE_CHARS = frozenset("乡镇村市县区省")
+PENDING_WORDS = ("正在", "尚未", "尚在", "尚有", "还有", "仍有", "剩余", "剩下", "未")
+PLAN_WORDS = ("计划", "目标", "任务", "力争", "预计", "拟")
+OVERLAP_WORDS = ("的", "联系", "参与", "参加", "从事", "兼", "包括", "同时", "既", "也", "又")
+# Modifiers that split one head noun into disjoint classes (男党员 / 女党员).
+COMPLEMENTARY = (frozenset({"男", "女"}), frozenset({"正式", "预备"}), frozenset({"城镇", "农村"}),
+                 frozenset({"本地", "外地"}), frozenset({"户籍", "外来"}))
+SHARE_VERBS = ("相当于", "为", "是")
+LEAD_TRAILERS = ("的", "比例", "比重", "约为", "大约", "约", "为", "达到", "达", "接近", "将近", "近",
+                 "超过", "不足", "不到", "低于", "高于", "到")
+TOTAL_WORDS = ("总", "全部", "所有", "全体", "整个")
+GENERIC_TOTAL_WORDS = ("总数", "总量", "总和", "总计", "合计", "总额", "人数", "数量")
+ALL_WORDS = ("已全部", "全部", "全都", "均已", "都已", "均", "都", "悉数")
+QUALIFIER_WORDS = ((("接近", "将近"), Qualifier.NEARLY), (("大约", "约"), Qualifier.ABOUT),
+                   (("超过", "高于"), Qualifier.OVER), (("不足", "不到", "低于"), Qualifier.UNDER))
+
+
+@dataclass(eq=False)
+class _Figure:
+    """A fact with a value, located in the document text."""
+
+    fact: Fact
+    start: int  # document-relative
+    end: int
+    sentence: int
+    clause: int
+    value: float
+    approximate: bool  # any qualifier but exact
+
+
+@dataclass(eq=False)
+class _Group:
+    """A whole and figures stated as its parts."""
+
+    whole: _Figure
+    parts: list[_Figure]  # what the sum check adds up
+    members: list[_Figure] = field(default_factory=list)  # further subgroups, for shares
+    can_alarm: bool = True  # whether parts beyond the whole prove a contradiction
+    exact_sum: bool = False  # a part and "the rest" make the whole
+    nested: bool = False  # subgroups of each other: compare the largest
+
+
+class _Layout:
+    """Sentence and clause boundaries of a document text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentence_starts, self.clause_starts = [0], [0]
+        for i, ch in enumerate(text):
+            if ch in CLAUSE_ENDS:
+                self.clause_starts.append(i + 1)
+                # "…6621亩。其中魔芋1580亩" still belongs to the sentence of its whole.
+                if ch in SENTENCE_ENDS and not text[i + 1:i + 8].lstrip().startswith("其中"):
+                    self.sentence_starts.append(i + 1)
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect_right(self.sentence_starts, pos) - 1
+
+    def clause_of(self, pos: int) -> int:
+        return bisect_right(self.clause_starts, pos) - 1
+
+    def clause_start(self, pos: int) -> int:
+        return self.clause_starts[self.clause_of(pos)]
+
+    def clause_end(self, pos: int) -> int:
+        index = self.clause_of(pos) + 1
+        return self.clause_starts[index] - 1 if index < len(self.clause_starts) else len(self.text)
+
+    def sentence_end(self, pos: int) -> int:
+        index = self.sentence_of(pos) + 1
+        return self.sentence_starts[index] - 1 if index < len(self.sentence_starts) else len(self.text)
+
+    def item(self, start: int, end: int) -> tuple[int, int]:
+        """The list item around a span: bounded by clause ends, 、 and brackets."""
+        low, high = max(0, start - ITEM_REACH), min(len(self.text), end + ITEM_REACH)
+        while start > low and self.text[start - 1] not in ITEM_ENDS:
+            start -= 1
+        while end < high and self.text[end] not in ITEM_ENDS:
+            end += 1
+        return start, end
+
+
+def check_document(document: Document, facts: Sequence[Fact]) -> list[Check]:
+    """Consistency findings (ratio_ok/ratio_mismatch/sum_ok/sum_mismatch) between the figures
+    stated in one document, in text order.
+
+    `facts` carry source offsets; facts outside the document are ignored. Never raises: a
+    failure inside the rules is logged and yields no checks for this document.
+    """
+    try:
+        return _Checker(document, facts).run()
+    except Exception:  # a broken rule must not stop ingestion
+        log.exception("consistency checks failed for %s", getattr(document, "doc_id", "?"))
+        return []
+
+
+class _Checker:
+    def __init__(self, document: Document, facts: Sequence[Fact]) -> None:
+        self.document = document
+        self.layout = _Layout(document.text)
+        self.figures: list[_Figure] = []  # additive figures, in text order
+        self.by_sentence: dict[int, list[_Figure]] = {}
+        self.ratios: list[_Figure] = []
+        self.ages: list[_Figure] = []
+        for fact in sorted(facts, key=lambda f: (f.char_start, f.char_end)):
+            start, end = fact.char_start - document.char_start, fact.char_end - document.char_start
+            if not 0 <= start < end <= len(document.text) or fact.value is None or not math.isfinite(fact.value):
+                continue
+            figure = _Figure(fact, start, end, self.layout.sentence_of(start), self.layout.clause_of(start),
+                             float(fact.value), fact.qualifier != Qualifier.EXACT)
+            if fact.kind == FactKind.AGE:
+                self.ages.append(figure)
+            elif fact.qualifier == Qualifier.RANGE:
+                continue  # 20万—30万元: no single value to add or divide
+            elif fact.kind == FactKind.RATIO and fact.unit == "percent":
+                self.ratios.append(figure)
+            elif fact.kind in ADDITIVE_KINDS and fact.value >= 0:
+                self.figures.append(figure)
+                self.by_sentence.setdefault(figure.sentence, []).append(figure)
+        self.groups: list[_Group] = []
+        self.group_of_part: dict[int, _Group] = {}
+        self.wholes: set[int] = set()
+        self.shared: set[tuple[int, int]] = set()  # (part, whole) pairs checked as shares
+        self.checks: list[Check] = []
+
+    def run(self) -> list[Check]:
+        self._group_breakdowns()
+        self._group_parentheses()
+        self._group_selections()
+        self._group_statuses()
+        self._group_cohorts()
+        for ratio in self.ratios:
+            self._check_share(ratio)
+        for group in self.groups:
+            self._check_sum(group)
+        unique = {c.check_id: c for c in reversed(self.checks)}
+        return sorted(unique.values(), key=lambda c: (c.char_start, c.char_end, c.kind))
+
+    # --- reading around a figure ---------------------------------------------------------
+
+    def _item(self, figure: _Figure) -> str:
+        start, end = self.layout.item(figure.start, figure.end)
+        return self.layout.text[start:end]
+
+    def _before_in_item(self, figure: _Figure) -> str:
+        return self.layout.text[self.layout.item(figure.start, figure.end)[0]:figure.start]
+
+    def _descriptor(self, figure: _Figure) -> str:
+        """The item's words around the figure: what it counts (魔芋 of 其中魔芋1580亩)."""
+        start, end = self.layout.item(figure.start, figure.end)
+        words = (self.layout.text[start:figure.start] + self.layout.text[figure.end:end]).strip()
+        for prefix in ("其中", "共有", "共", "有"):
+            words = words.removeprefix(prefix)
+        return words.strip()
+
+    def _head(self, figure: _Figure) -> str:
+        """Last character of what a village count counts: 村 (行政村), 组 (村民小组)."""
+        noun = figure.fact.text.rstrip(")）")
+        cut = len(noun)
+        while cut and not (noun[cut - 1].isdigit() or noun[cut - 1] in "个余多.十百千万零一二两三四五六七八九"):
+            cut -= 1
+        noun = noun[cut:] or self.layout.text[figure.end:figure.end + 4]
+        noun = "".join(ch for ch in noun.split("(")[0].split("（")[0] if ch not in ITEM_ENDS)
+        return noun[-1:]
+
+    def _compatible(self, a: _Figure, b: _Figure) -> bool:
+        if a.fact.kind != b.fact.kind or a.fact.unit != b.fact.unit:
+            return False
+        if a.fact.kind == FactKind.VILLAGE_COUNT:
+            head_a, head_b = self._head(a), self._head(b)
+            return not head_a or not head_b or head_a == head_b
+        return True
+
+    def _free(self, figure: _Figure) -> bool:
+        return id(figure) not in self.group_of_part and id(figure) not in self.wholes
+
+    def _later_compatible(self, whole: _Figure, start: int, stop: int | None = None) -> list[_Figure]:
+        """Free figures like `whole` from `start` to `stop` (default: the sentence's end)."""
+        stop = self.layout.sentence_end(start) if stop is None else stop
+        return [f for f in self.by_sentence.get(whole.sentence, []) if start <= f.start and f.end <= stop
+                and f is not whole and self._free(f) and self._compatible(whole, f)]
+
+    def _add_group(self, group: _Group) -> None:
+        self.groups.append(group)
+        self.wholes.add(id(group.whole))
+        for part in (*group.parts, *group.members):
+            self.group_of_part.setdefault(id(part), group)
+
+    def _has_age(self, figure: _Figure) -> bool:
+        start, end = self.layout.item(figure.start, figure.end)
+        return any(start <= age.start and age.end <= end for age in self.ages)
+
+    def _look_disjoint(self, parts: list[_Figure]) -> bool:
+        """Parts read as distinct categories (魔芋 / 玄参), not overlapping activities."""
+        descriptors = [self._descriptor(p) for p in parts]
+        if any(not d for d in descriptors) or len(set(descriptors)) < len(descriptors):
+            return False
+        if any(word in d for d in descriptors for word in OVERLAP_WORDS) or any(map(self._has_age, parts)):
+            return False
+        if len({d[-2:] for d in descriptors}) < len(descriptors):
+            # 女党员 / 少数民族党员 cut across each other; 男党员 / 女党员 do not.
+            modifiers = {d[:-2] for d in descriptors}
+            return any(modifiers <= pair for pair in COMPLEMENTARY)
+        return True
+
+    def _total_marked(self, figure: _Figure, strong_only: bool) -> bool:
+        prefix = self._before_in_item(figure)
+        for i, ch in enumerate(prefix):
+            # 共 of 公共, 中共, 共青团, 共产党, 共同, 共建 is no total.
+            if ch == "共" and prefix[i - 1:i] not in ("公", "中") and prefix[i + 1:i + 2] not in ("青", "产", "同", "建"):
+                return True
+            if ch in "合总" and prefix[i + 1:i + 2] in ("计", "共"):
+                return True
+        clause = self.layout.text[self.layout.clause_start(figure.start):figure.start]
+        return not strong_only and len(clause) > 1 and clause[0] == "全" and clause[1] in PLACE_CHARS
+
+    # --- groups ------------------------------------------------------------------------
+
+    def _group_breakdowns(self) -> None:
+        text = self.layout.text
+        pos = text.find("其中")
+        while pos != -1:
+            stop = self.layout.sentence_end(pos)
+            following = text.find("其中", pos + 2, stop)
+            before = [f for f in self.by_sentence.get(self.layout.sentence_of(pos), []) if f.end <= pos]
+            if before and text[pos + 2:pos + 3] != "的":  # 其中的许多问题: no breakdown
+                whole = before[-1]
+                parts = self._later_compatible(whole, pos, following if following != -1 else stop)
+                if parts and id(whole) not in self.wholes:
+                    self._add_group(_Group(whole, parts, can_alarm=len(parts) == 1 or self._look_disjoint(parts)))
+            pos = following if following != -1 else text.find("其中", pos + 2)
+
+    def _group_parentheses(self) -> None:
+        text = self.layout.text
+        for whole in self.figures:
+            if not self._free(whole) or text[whole.end:whole.end + 1] not in ("(", "（"):
+                continue
+            closings = [i for i in (text.find(")", whole.end, whole.end + 200),
+                                    text.find("）", whole.end, whole.end + 200)) if i != -1]
+            parts = self._later_compatible(whole, whole.end, min(closings)) if closings else []
+            if parts:
+                self._add_group(_Group(whole, parts, can_alarm=len(parts) == 1 or self._look_disjoint(parts)))
+
+    def _among_marker(self, start: int, stop: int) -> int:
+        text = self.layout.text
+        pos = text.find("中", start, stop)
+        while pos != -1 and (text[pos - 1:pos + 1] in NOT_AMONG_BEFORE or text[pos:pos + 2] in NOT_AMONG_AFTER):
+            pos = text.find("中", pos + 1, stop)
+        return pos
+
+    def _group_selections(self) -> None:
+        for index, whole in enumerate(self.figures):
+            stop = self.layout.clause_end(whole.end)
+            if index + 1 < len(self.figures):
+                stop = min(stop, self.figures[index + 1].start)
+            marker = self._among_marker(whole.end, stop)
+            if marker == -1 or not self._free(whole):
+                continue
+            members = self._later_compatible(whole, marker)
+            rest = [f for f in members[1:] if any(w in self._before_in_item(f) for w in REST_WORDS)][:1]
+            if members:
+                self._add_group(_Group(whole, [members[0], *rest], members, exact_sum=bool(rest)))
+
+    def _status(self, figure: _Figure) -> str | None:
+        words = self._descriptor(figure).replace("未来", "")
+        if any(word in words for word in PENDING_WORDS):
+            return "pending"
+        return "done" if "已" in words else None
+
+    def _group_statuses(self) -> None:
+        by_whole: dict[int, _Group] = {}
+        for part in self.figures:
+            if not self._free(part) or self._status(part) is None:
+                continue
+            whole = next((f for f in reversed(self.by_sentence[part.sentence])
+                          if f.end <= part.start and self._compatible(f, part)
+                          and id(f) not in self.group_of_part and self._status(f) is None), None)
+            if whole is None or (id(whole) in self.wholes and id(whole) not in by_whole):
+                continue
+            if id(whole) not in by_whole:
+                by_whole[id(whole)] = _Group(whole, [])
+                self._add_group(by_whole[id(whole)])
+            by_whole[id(whole)].parts.append(part)
+            self.group_of_part[id(part)] = by_whole[id(whole)]
+        for group in by_whole.values():
+            statuses = [self._status(p) for p in group.parts]
+            group.nested = len(set(statuses)) < len(statuses)  # two "done" figures may overlap
+            group.can_alarm = not any(word in self._item(group.whole) for word in PLAN_WORDS)
+
+    def _group_cohorts(self) -> None:
+        for whole in self.figures:
+            if self._free(whole) and self._total_marked(whole, strong_only=True):
+                parts = self._later_compatible(whole, whole.end)
+                if parts:
+                    self._add_group(_Group(whole, parts, can_alarm=False,
+                                           nested=not self._look_disjoint(parts) or any(map(self._has_age, parts))))
+
+    # --- shares ------------------------------------------------------------------------
+
+    def _check_share(self, ratio: _Figure) -> None:
+        text = self.layout.text
+        lead = text[self.layout.clause_start(ratio.start):ratio.start]
+        part = next((f for f in reversed(self.by_sentence.get(ratio.sentence, [])) if f.end <= ratio.start), None)
+        if part is None or ratio.clause - part.clause > 1:
+            return
+        ends_with_of = lead.rstrip().endswith("的")
+        if "占" in lead:
+            verb = "占"
+        elif ends_with_of and any(v in lead for v in SHARE_VERBS):
+            verb = max(SHARE_VERBS, key=lead.rfind)  # 为…的 / 是…的 / 相当于…的
+        elif ends_with_of and _names_total(_strip_lead(lead)):
+            verb = ""  # 接近总量的40%
+        else:
+            self._check_all_share(ratio, part)
+            return
+        at = lead.rfind(verb) if verb else 0
+        subject = _strip_lead(lead[:at])
+        # 党员人数占…: a subject named before 占 must be the part's own.
+        if subject and part.clause != ratio.clause and subject not in self._item(part):
+            return
+        base = _strip_lead(lead[at + len(verb):])
+        qualifier = _share_qualifier(ratio, lead[max(0, at - 2):], text[ratio.end:ratio.end + 2])
+        compared = verb not in ("占", "") and not _names_total(base)
+        preceding = [f for f in self.by_sentence[part.sentence] if f.end <= part.start and self._compatible(f, part)]
+        if compared:  # 村主任年薪7万元,为村党支部书记的70%
+            named = [f for f in preceding if base and base in self._item(f)]
+            if named:
+                self._emit_share(ratio, part, named[-1:], qualifier, alarm=True)
+            return
+        head, scope = _base_head(base), _base_scope(base)
+        group = self.group_of_part.get(id(part))
+        named = [f for f in preceding if head and head in self._item(f) and f.value >= part.value]
+        marked = [f for f in preceding if id(f) not in self.group_of_part
+                  and self._total_marked(f, strong_only=False) and f.value >= part.value]
+        confident = named[-1:] or ([group.whole] if group else marked[-1:])
+        if confident:
+            whole = confident[0]
+            fits = (not head or head in self._item(whole)) and (not scope or scope in self._sentence_up_to(whole))
+            self._emit_share(ratio, part, confident, qualifier, alarm=fits)
+            return
+        others = [f for f in preceding if id(f) not in self.group_of_part]
+        if len(others) == 1 and others[0].value > part.value:
+            if self._emit_share(ratio, part, others, qualifier, alarm=False):
+                return
+        if others and _names_total(base):  # parallel categories making up the named total
+            self._emit_share(ratio, part, others, qualifier, alarm=False, with_part=True)
+
+    def _sentence_up_to(self, figure: _Figure) -> str:
+        return self.layout.text[self.layout.sentence_starts[figure.sentence]:figure.end]
+
+    def _check_all_share(self, ratio: _Figure, part: _Figure) -> None:
+        """316个村全部建立了村规民约,达到100%: all of a set is 100 %."""
+        if self.layout.text[part.end:part.end + 4].startswith(ALL_WORDS):
+            self._emit_share(ratio, part, [part], Qualifier(ratio.fact.qualifier), alarm=False, all_of=True)
+
+    def _emit_share(self, ratio: _Figure, part: _Figure, wholes: list[_Figure], qualifier: Qualifier,
+                    alarm: bool, with_part: bool = False, all_of: bool = False) -> bool:
+        """Emit a share check; without `alarm` only a consistent one. True when emitted."""
+        terms = [*wholes, part] if with_part else wholes
+        whole_value = sum(w.value for w in terms)
+        if whole_value <= 0:
+            return False
+        computed = round(part.value / whole_value * 100, 1)
+        approximate = part.approximate or any(w.approximate for w in wholes)
+        consistent = _share_consistent(ratio.value, computed, qualifier, approximate)
+        if not consistent and not alarm:
+            return False
+        # Show the whole in the span when no other figure of its kind stands between.
+        shown = [w for w in wholes if not any(w.end <= f.start and f.end <= part.start and f not in wholes
+                                              and self._compatible(f, part) for f in self.by_sentence[part.sentence])]
+        denominator = " + ".join(_fmt(t.value) for t in terms)
+        expression = (f"{_fmt(part.value)} of {_fmt(part.value)} (all)" if all_of else
+                      f"{_fmt(part.value)} / {f'({denominator})' if len(terms) > 1 else denominator}")
+        word = "" if qualifier == Qualifier.EXACT else f"{qualifier} "
+        self._emit(CheckKind.RATIO_OK if consistent else CheckKind.RATIO_MISMATCH, ratio.value, computed,
+                   [part, ratio, *shown], f"{expression} = {computed:.1f}%, stated {word}{_fmt(ratio.value)}%")
+        if not all_of:
+            self.shared.update((id(part), id(w)) for w in wholes)
+        return True
+
+    # --- sums --------------------------------------------------------------------------
+
+    def _check_sum(self, group: _Group) -> None:
+        whole, parts = group.whole, group.parts
+        if all((id(p), id(whole)) in self.shared for p in parts):
+            return  # the share check already says it
+        if group.nested:
+            largest = max(parts, key=lambda p: p.value)
+            if _lower(largest) <= _upper(whole):
+                self._emit(CheckKind.SUM_OK, whole.value, largest.value, [whole, *parts],
+                           f"subgroups within the whole: largest {_fmt(largest.value)} <= {_fmt(whole.value)}")
+            return
+        total = round(sum(p.value for p in parts), 6)
+        exact = not whole.approximate and not any(p.approximate for p in parts)
+        if group.exact_sum and exact:
+            consistent = math.isclose(total, whole.value)
+            relation = "=" if consistent else "!="
+        else:
+            consistent = sum(_lower(p) for p in parts) <= _upper(whole) + 1e-9
+            relation = "<=" if consistent else ">"
+        if not consistent and not group.can_alarm:
+            return  # the parts may overlap: the numbers prove nothing
+        terms = "part " if len(parts) == 1 else f"{' + '.join(_fmt(p.value) for p in parts)} = "
+        message = f"{terms}{_fmt(total)} {relation} stated total {_fmt(whole.value)}"
+        self._emit(CheckKind.SUM_OK if consistent else CheckKind.SUM_MISMATCH, whole.value, total,
+                   [whole, *parts], message + ("" if exact else " (approximate figures)"))
+
+    def _emit(self, kind: CheckKind, stated: float, computed: float, figures: list[_Figure], message: str) -> None:
+        start, end = min(f.start for f in figures), max(f.end for f in figures)
+        offset = self.document.char_start
+        self.checks.append(Check(
+            check_id=f"{self.document.doc_id}-c{offset + start}-{offset + end}-{kind}",
+            doc_id=self.document.doc_id, kind=kind, stated=stated, computed=computed,
+            char_start=offset + start, char_end=offset + end, text=self.document.text[start:end],
+            message=message))
+
+
+def _strip_lead(words: str) -> str:
+    """The base a share names: 总数 of 总数的, 全部行政村总人口 of 全部行政村总人口的."""
+    words, changed = words.strip(), True
+    while changed and words:
+        changed = False
+        for trailer in LEAD_TRAILERS:
+            if words.endswith(trailer):
+                words, changed = words[:-len(trailer)].rstrip(), True
+            if words.startswith(trailer) and trailer not in ("的", "比例", "比重"):
+                words, changed = words[len(trailer):].lstrip(), True
+    return "" if words in ("比", "比例", "比重") else words
+
+
+def _base_head(base: str) -> str:
+    """The noun a share's base names besides "total": 人口 of 全部行政村总人口, 户 of 总户数."""
+    for generic in (*GENERIC_TOTAL_WORDS, *TOTAL_WORDS):
+        base = base.replace(generic, "")
+    scope = _base_scope(base)
+    words = base.replace(scope, "").strip("的") if scope else base.strip("的")
+    return words.removesuffix("数")[-2:]
+
+
+def _base_scope(base: str) -> str:
+    """The place a share's base is about: 全乡 of 占全乡的, '' when none."""
+    for i in range(len(base) - 1):
+        if base[i] in "全本我该" and base[i + 1] in PLACE_CHARS:
+            return base[i:i + 2]
+    return ""
+
+
+def _names_total(base: str) -> bool:
+    return any(word in base for word in TOTAL_WORDS)
+
+
+def _share_qualifier(ratio: _Figure, lead: str, after: str) -> Qualifier:
+    """The ratio's qualifier, also when written apart from the number (接近总量的40%)."""
+    if ratio.approximate:
+        return Qualifier(ratio.fact.qualifier)
+    for words, qualifier in QUALIFIER_WORDS:
+        if any(w in lead for w in words):
+            return qualifier
+    if lead.strip().startswith("近") or lead.endswith("近"):
+        return Qualifier.NEARLY
+    for word, qualifier in (("以上", Qualifier.OVER), ("左右", Qualifier.ABOUT), ("以下", Qualifier.UNDER)):
+        if after.startswith(word):
+            return qualifier
+    return Qualifier.EXACT
+
+
+def _share_consistent(stated: float, computed: float, qualifier: Qualifier, approximate: bool) -> bool:
+    below, above = {Qualifier.NEARLY: (NEARLY_BELOW, NEARLY_ABOVE), Qualifier.ABOUT: (ABOUT_SLACK, ABOUT_SLACK),
+                    Qualifier.OVER: (EXACT_SLACK, math.inf), Qualifier.UNDER: (math.inf, EXACT_SLACK),
+                    }.get(qualifier, (EXACT_SLACK, EXACT_SLACK))
+    slack = APPROXIMATE_INPUT_SLACK if approximate else 0.0
+    return stated - below - slack - 1e-9 <= computed <= stated + above + slack + 1e-9
+
+
+def _lower(figure: _Figure) -> float:
+    qualifier = figure.fact.qualifier
+    if qualifier == Qualifier.UNDER:
+        return 0.0
+    return figure.value * (1 - ABOUT_FACTOR) if qualifier in (Qualifier.ABOUT, Qualifier.NEARLY) else figure.value
+
+
+def _upper(figure: _Figure) -> float:
+    qualifier = figure.fact.qualifier
+    if qualifier == Qualifier.OVER:
+        return math.inf
+    return figure.value * (1 + ABOUT_FACTOR) if qualifier == Qualifier.ABOUT else figure.value
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

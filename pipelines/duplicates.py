@@ -1,0 +1,94 @@
+"""Find documents that repeat an earlier one, exactly or nearly (GUIDELINE §1 `duplicate_of`).
+
+Texts are normalised (NFKC, case-folded, whitespace/punctuation/symbols removed). Identical
+normalised texts are found by hash. Otherwise two documents are near-identical when the
+Jaccard similarity of their character shingles is at least SIMILARITY; only documents whose
+normalised lengths are within that ratio are compared (Jaccard >= t implies length ratio >= t).
+Long documents are compared on a consistent hash sample of their shingles, so the cost stays
+linear in the text size.
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+import unicodedata
+
+SIMILARITY = 0.9
+MIN_CHARS = 50          # shorter normalised texts are never marked as duplicates
+SHINGLE = 4             # chars per shingle; Chinese words are 1-4 chars
+SAMPLE_TARGET = 4096    # shingles kept per document, at most about twice this
+
+# \W covers whitespace and punctuation; '_' and symbols (So/Sm/Sc/Sk) are removed too.
+_NOT_CONTENT = re.compile(r"[\W_]+")
+
+
+def normalise(text: str) -> str:
+    """Text reduced to letters and digits: full/half width, spacing and punctuation ignored."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _NOT_CONTENT.sub("", folded)
+
+
+def _sample_bits(length: int) -> int:
+    """Keep a shingle when its hash has this many low zero bits (1 in 2**bits)."""
+    bits = 0
+    while (length >> bits) > SAMPLE_TARGET:
+        bits += 1
+    return bits
+
+
+def _shingles(text: str, bits: int) -> set[int]:
+    mask = (1 << bits) - 1
+    kept: set[int] = set()
+    # hash() is salted per process but stable within one call, which is all we compare.
+    for i in range(max(1, len(text) - SHINGLE + 1)):
+        h = hash(text[i:i + SHINGLE])
+        if h & mask == 0:
+            kept.add(h)
+    return kept
+
+
+def _jaccard(a: set[int], b: set[int]) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+def find_duplicates(texts: list[str]) -> list[int | None]:
+    """For each text, the index of the earliest earlier text it repeats, or None.
+
+    A repeat is identical or near-identical after ignoring whitespace, punctuation and width
+    (shingle Jaccard >= 0.9). Texts under MIN_CHARS normalised chars are never repeats.
+    """
+    normalised = [normalise(t) for t in texts]
+    first_by_digest: dict[bytes, int] = {}
+    # Earlier long-enough documents sorted by length, for the near-duplicate window.
+    by_length: list[tuple[int, int]] = []
+    sampled: dict[tuple[int, int], set[int]] = {}   # (doc, bits) -> shingle sample
+
+    def sample(doc: int, bits: int) -> set[int]:
+        key = (doc, bits)
+        if key not in sampled:
+            sampled[key] = _shingles(normalised[doc], bits)
+        return sampled[key]
+
+    result: list[int | None] = []
+    for index, norm in enumerate(normalised):
+        if len(norm) < MIN_CHARS:
+            result.append(None)
+            continue
+        digest = hashlib.sha256(norm.encode()).digest()
+        original = first_by_digest.get(digest)
+        low = bisect.bisect_left(by_length, (int(len(norm) * SIMILARITY), -1))
+        high = bisect.bisect_right(by_length, (int(len(norm) / SIMILARITY) + 1, len(texts)))
+        # Only documents before the exact match can be an earlier near-identical original.
+        limit = len(texts) if original is None else original
+        for doc in sorted(doc for _, doc in by_length[low:high] if doc < limit):
+            bits = _sample_bits(max(len(norm), len(normalised[doc])))
+            if _jaccard(sample(index, bits), sample(doc, bits)) >= SIMILARITY:
+                original = doc
+                break
+        result.append(original)
+        first_by_digest.setdefault(digest, index)
+        bisect.insort(by_length, (len(norm), index))
+    return result

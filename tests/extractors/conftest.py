@@ -1,0 +1,33 @@
+"""Shared helpers for the extractor tables: scan a sentence into comparable tuples."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.scanner import default_scanner
+
+
+def scan_facts(text: str, segment=None) -> list[tuple]:
+    """(span text, kind, value, value_max, unit, qualifier) for every fact in `text`."""
+    out = []
+    for extractor, c in default_scanner().scan(text, segment=segment):
+        out.append((
+            text[c.start:c.end], str(extractor.kind),
+            None if c.value is None else round(c.value, 6),
+            None if c.value_max is None else round(c.value_max, 6),
+            c.unit.canonical, str(c.qualifier),
+        ))
+    return out
+
+
+def norm(rows: list[tuple]) -> list[tuple]:
+    return [
+        (s, k, None if v is None else round(float(v), 6), None if m is None else round(float(m), 6), u, q)
+        for s, k, v, m, u, q in rows
+    ]
+
+
+@pytest.fixture
+def check():
+    def _check(sentence: str, expected: list[tuple]) -> None:
+        assert scan_facts(sentence) == norm(expected)
+    return _check

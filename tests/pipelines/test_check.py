@@ -1,0 +1,270 @@
+"""Consistency checks between the figures of one document (pipelines/check.py)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gold_facts import load_gold_sample
+from pipelines.check import check_document
+from schemas.models import Check, Document, Fact
+
+# Where the hand-made document starts in its (imaginary) source: offsets must be mapped.
+OFFSET = 100
+
+# (surface, kind, value, unit, qualifier); value_max is set for ranges only.
+Mark = tuple[str, str, float | None, str, str]
+
+
+def make_document(text: str, marks: list[Mark]) -> tuple[Document, list[Fact]]:
+    """A document at OFFSET in its source and its facts, found in order in the text."""
+    document = Document(doc_id="d1", source_path="hand.txt", ordinal=0, title="t", text=text,
+                        char_start=OFFSET, char_end=OFFSET + len(text))
+    facts, cursor = [], 0
+    for number, (surface, kind, value, unit, qualifier) in enumerate(marks):
+        at = text.index(surface, cursor)
+        cursor = at + len(surface)
+        facts.append(Fact(
+            fact_id=f"f{number}", doc_id="d1", source_path="hand.txt", kind=kind, value=value,
+            value_max=value + 1 if qualifier == "range" else None, unit=unit, qualifier=qualifier,
+            text=surface, char_start=OFFSET + at, char_end=OFFSET + cursor, sentence=text,
+            extractor="hand"))
+    return document, facts
+
+
+def P(surface: str, value: float, qualifier: str = "exact", unit: str = "person") -> Mark:
+    return (surface, "population", value, unit, qualifier)
+
+
+def H(surface: str, value: float, qualifier: str = "exact") -> Mark:
+    return (surface, "household_count", value, "household", qualifier)
+
+
+def R(surface: str, value: float, qualifier: str = "exact") -> Mark:
+    return (surface, "ratio", value, "percent", qualifier)
+
+
+def V(surface: str, value: float) -> Mark:
+    return (surface, "village_count", value, "unit", "exact")
+
+
+def A(surface: str, value: float) -> Mark:
+    return (surface, "area", value, "mu", "exact")
+
+
+def C(surface: str, value: float, unit: str) -> Mark:
+    return (surface, "count", value, unit, "exact")
+
+
+def M(surface: str, value: float, qualifier: str = "exact") -> Mark:
+    return (surface, "money", value, "CNY", qualifier)
+
+
+def AGE(surface: str, low: float) -> Mark:
+    return (surface, "age", low, "year", "range")
+
+
+# (id, text, marks, expected [(kind, stated, computed)])
+CASES = [
+    ("share-of-breakdown", "全村共有党员45名,其中女党员12名,占26.7%。",
+     [P("45名", 45), P("12名", 12), R("26.7%", 26.7)], [("ratio_ok", 26.7, 26.7)]),
+    ("share-of-households", "贫困户120户,其中已脱贫98户,占81.7%。",
+     [H("120户", 120), H("98户", 98), R("81.7%", 81.7)], [("ratio_ok", 81.7, 81.7)]),
+    ("share-of-named-total", "全村共有党员45名,其中女党员12名,占全村党员总数的27%。",
+     [P("45名", 45), P("12名", 12), R("27%", 27)], [("ratio_ok", 27, 26.7)]),
+    ("share-wrong", "全乡14个村,27名村干部中初中文化共20名,占总数64%。",
+     [V("14个村", 14), P("27名", 27), P("20名", 20), R("64%", 64)], [("ratio_mismatch", 64, 74.1)]),
+    ("share-series-same-whole",
+     "27名村干部中初中文化共20名,占总数74%,致富能手只有8人,占总数的29%,任期二届的10人,占总数27%。",
+     [P("27名", 27), P("20名", 20), R("74%", 74), P("8人", 8), R("29%", 29), P("10人", 10), R("27%", 27)],
+     [("ratio_ok", 74, 74.1), ("ratio_ok", 29, 29.6), ("ratio_mismatch", 27, 37.0)]),
+    ("share-about-ok", "全村共有农户300户,其中养殖户100户,占比约35%。",
+     [H("300户", 300), H("100户", 100), R("35%", 35)], [("ratio_ok", 35, 33.3)]),
+    ("share-about-trailing-ok", "全镇共有党员200名,其中女党员52名,占总数的25%左右。",
+     [P("200名", 200), P("52名", 52), R("25%左右", 25, "about")], [("ratio_ok", 25, 26.0)]),
+    ("share-about-wrong", "全村共有农户300户,其中养殖户100户,占比约40%。",
+     [H("300户", 300), H("100户", 100), R("40%", 40)], [("ratio_mismatch", 40, 33.3)]),
+    ("share-nearly-ok", "在这224个村民小组中,人均耕地少于0.2亩的共有87个村民小组,接近总量的40%。",
+     [V("224个村民小组", 224), ("少于0.2亩", "area", 0.2, "mu", "under"), V("87个村民小组", 87),
+      R("40%", 40, "nearly")], [("ratio_ok", 40, 38.8)]),
+    ("share-nearly-too-far", "在这224个村民小组中,共有87个村民小组,接近总量的45%。",
+     [V("224个村民小组", 224), V("87个村民小组", 87), R("45%", 45, "nearly")], [("ratio_mismatch", 45, 38.8)]),
+    ("share-over-ok", "全村共有农户300户,其中参保户250户,占80%以上。",
+     [H("300户", 300), H("250户", 250), R("80%以上", 80, "over")], [("ratio_ok", 80, 83.3)]),
+    ("share-over-wrong", "全村共有农户300户,其中参保户250户,占90%以上。",
+     [H("300户", 300), H("250户", 250), R("90%以上", 90, "over")], [("ratio_mismatch", 90, 83.3)]),
+    ("share-under-wrong", "全村共有农户300户,其中低保户100户,占比不足30%。",
+     [H("300户", 300), H("100户", 100), R("不足30%", 30, "under")], [("ratio_mismatch", 30, 33.3)]),
+    ("share-of-parallel-categories",
+     "户籍常住人口32426人,来沪常住人口148323人,来沪常住人口占全部总人口的82%。",
+     [P("32426人", 32426), P("148323人", 148323), R("82%", 82)], [("ratio_ok", 82, 82.1)]),
+    ("share-total-stated-apart", "村集体收入80万元,其中经营性收入60万元,为总收入的75%。",
+     [M("80万元", 800000), M("60万元", 600000), R("75%", 75)], [("ratio_ok", 75, 75.0)]),
+    ("share-compared-amount", "村党支部书记年薪10万元,村主任年薪7万元,为村党支部书记的70%。",
+     [M("10万元", 100000), M("7万元", 70000), R("70%", 70)], [("ratio_ok", 70, 70.0)]),
+    ("all-of-them", "全市316个村全部建立了村规民约,达到100%。",
+     [V("316个村", 316), R("100%", 100)], [("ratio_ok", 100, 100.0)]),
+    ("breakdown-ok", "全乡药材面积达到6621亩。其中魔芋1580亩,玄参3600亩。",
+     [A("6621亩", 6621), A("1580亩", 1580), A("3600亩", 3600)], [("sum_ok", 6621, 5180)]),
+    ("breakdown-exceeds", "全乡耕地面积5000亩,其中水田3000亩,旱地2500亩。",
+     [A("5000亩", 5000), A("3000亩", 3000), A("2500亩", 2500)], [("sum_mismatch", 5000, 5500)]),
+    ("breakdown-single-part", "全乡建药材示范点9个,其中100亩以上玄参示范点5个;",
+     [C("9个", 9, "个"), ("100亩以上", "area", 100, "mu", "over"), C("5个", 5, "个")], [("sum_ok", 9, 5)]),
+    ("breakdown-approximate", "共有1600多人参加了测评,其中:基层单位负责人60余名,机关干部100余名。",
+     [P("1600多人", 1600, "over"), P("60余名", 60, "over"), P("100余名", 100, "over")], [("sum_ok", 1600, 160)]),
+    ("selection-with-rest", "六个行政村中的两个村进展迅速,但其它四个村效果不明显。",
+     [V("六个行政村", 6), V("两个村", 2), V("四个村", 4)], [("sum_ok", 6, 6)]),
+    ("selection-rest-wrong", "六个行政村中的两个村进展迅速,但其余五个村效果不明显。",
+     [V("六个行政村", 6), V("两个村", 2), V("五个村", 5)], [("sum_mismatch", 6, 7)]),
+    ("selection-part", "目前全镇19个行政村中有18个村都有妇女在村委会中担任职务。",
+     [V("19个行政村", 19), V("18个村", 18)], [("sum_ok", 19, 18)]),
+    ("status-ok", "全镇共收集的39件民生问题,已解决34件,有5件正在解决过程中。",
+     [C("39件", 39, "件"), C("34件", 34, "件"), C("5件", 5, "件")], [("sum_ok", 39, 39)]),
+    ("status-exceeds", "共收集问题39件,已解决34件,有8件正在解决。",
+     [C("39件", 39, "件"), C("34件", 34, "件"), C("8件", 8, "件")], [("sum_mismatch", 39, 42)]),
+    ("parenthesis", "廉政文化墙3面(村文化室1面、乡中学门外1面)。",
+     [C("3面", 3, "面"), C("1面", 1, "面"), C("1面", 1, "面")], [("sum_ok", 3, 2)]),
+    ("cohort-nested", "全村14—35周岁青年共有632人,14-28岁青年421人,14-28岁团员数141人。",
+     [AGE("14—35周岁", 14), P("632人", 632), AGE("14-28岁", 14), P("421人", 421), AGE("14-28岁", 14),
+      P("141人", 141)], [("sum_ok", 632, 421)]),
+    # Negative cases: nothing can be proven.
+    ("no-base-stated", "我们8000名干部对口包保10万户农户,包保比例达到56%。",
+     [P("8000名", 8000), H("10万户", 100000), R("56%", 56)], []),
+    ("overlapping-relations", "全乡132名党员参与活动,其中联系村务的党员69名,联系困难群众包户定责的党员93名。",
+     [P("132名", 132), P("69名", 69), P("93名", 93)], []),
+    ("compared-part-not-stated", "各村党支部书记的每年薪资为20万—30万元左右。村主任薪资为村党支部书记的70%。",
+     [("20万—30万元左右", "money", 200000, "CNY", "range"), R("70%", 70)], []),
+    ("compared-subject-not-the-figure", "村党支部书记年薪10万元,村主任薪资为村党支部书记的70%。",
+     [M("10万元", 100000), R("70%", 70)], []),
+    ("share-of-another-noun", "全村共有党员45名,其中女党员12名,占全村人口的1%。",
+     [P("45名", 45), P("12名", 12), R("1%", 1)], [("sum_ok", 45, 12)]),  # the breakdown alone
+    ("weak-whole-does-not-fit", "户籍人口32426人,来沪人口148323人,来沪人口占总人口的60%。",
+     [P("32426人", 32426), P("148323人", 148323), R("60%", 60)], []),
+    ("different-units-never-add", "我镇共有19个行政村,224个村民小组。",
+     [V("19个行政村", 19), V("224个村民小组", 224)], []),
+    ("growth-is-no-share", "全村人均收入8000元,比上年增长10%。",
+     [M("8000元", 8000), R("10%", 10)], []),
+    ("masked-figures", "全村共有***户,其中贫困户20户,占10%。",
+     [("***户", "household_count", None, "household", "masked"), H("20户", 20), R("10%", 10)], []),
+]
+
+
+@pytest.mark.parametrize(("text", "marks", "expected"), [pytest.param(*c[1:], id=c[0]) for c in CASES])
+def test_checks_from_the_language(text: str, marks: list[Mark], expected: list[tuple]) -> None:
+    document, facts = make_document(text, marks)
+    checks = check_document(document, facts)
+    assert [(c.kind, c.stated, c.computed) for c in checks] == [
+        (kind, pytest.approx(stated), pytest.approx(computed)) for kind, stated, computed in expected]
+    for check in checks:
+        assert_well_formed(check, document)
+
+
+def assert_well_formed(check: Check, document: Document) -> None:
+    assert check.doc_id == document.doc_id
+    assert document.char_start <= check.char_start < check.char_end <= document.char_end
+    assert check.text == document.text[check.char_start - document.char_start:check.char_end - document.char_start]
+    assert check.message and check.check_id.startswith(f"{document.doc_id}-c{check.char_start}")
+
+
+def test_span_covers_part_and_share_and_an_adjacent_whole() -> None:
+    document, facts = make_document("全村共有党员45名,其中女党员12名,占26.7%。",
+                                    [P("45名", 45), P("12名", 12), R("26.7%", 26.7)])
+    (check,) = check_document(document, facts)
+    assert check.text == "45名,其中女党员12名,占26.7%"
+    assert check.message == "12 / 45 = 26.7%, stated 26.7%"
+
+
+def test_check_ids_are_stable_and_unique() -> None:
+    text, marks = CASES[4][1], CASES[4][2]
+    first = check_document(*make_document(text, marks))
+    second = check_document(*make_document(text, list(marks)))
+    assert [c.check_id for c in first] == [c.check_id for c in second]
+    assert len({c.check_id for c in first}) == len(first)
+
+
+def test_facts_outside_the_document_are_ignored() -> None:
+    document, facts = make_document("全村共有党员45名,其中女党员12名,占26.7%。",
+                                    [P("45名", 45), P("12名", 12), R("26.7%", 26.7)])
+    stray = facts[0].model_copy(update={"char_start": 0, "char_end": 3})
+    assert len(check_document(document, [stray, *facts[1:]])) == 0
+    assert check_document(document, []) == []
+
+
+KINDS = [("population", "person"), ("household_count", "household"), ("village_count", "unit"),
+         ("count", "个"), ("area", "mu"), ("ratio", "percent"), ("age", "year"), ("money", "CNY")]
+QUALIFIERS = ["exact", "over", "under", "about", "nearly", "range", "masked"]
+
+
+@st.composite
+def odd_documents(draw) -> tuple[Document, list[Fact]]:
+    text = draw(st.text(alphabet="中其余它占总数全部共有已未正在的为是,,。;(、)%0123456789个名户村人亩", max_size=60))
+    document = Document(doc_id="d", source_path="x", ordinal=0, title="t", text=text,
+                        char_start=OFFSET, char_end=OFFSET + len(text))
+    facts = []
+    for number in range(draw(st.integers(0, 8))):
+        start = draw(st.integers(-5, len(text) + 5))
+        end = start + draw(st.integers(1, 6))
+        kind, unit = draw(st.sampled_from(KINDS))
+        qualifier = draw(st.sampled_from(QUALIFIERS))
+        value = None if qualifier == "masked" else draw(st.floats(0, 1e6, allow_nan=False))
+        surface = (text[max(start, 0):max(end, 0)] if 0 <= start and end <= len(text) else "") or "x" * (end - start)
+        facts.append(Fact(fact_id=f"f{number}", doc_id="d", source_path="x", kind=kind, value=value,
+                          value_max=(value or 0) + 1 if qualifier == "range" else None, unit=unit,
+                          qualifier=qualifier, text=surface, char_start=OFFSET + start if start >= 0 else 0,
+                          char_end=(OFFSET + start if start >= 0 else 0) + len(surface), sentence="",
+                          extractor="fuzz"))
+    return document, facts
+
+
+@settings(max_examples=300, deadline=None)
+@given(odd_documents())
+def test_never_raises_and_spans_fit(case: tuple[Document, list[Fact]]) -> None:
+    document, facts = case
+    for check in check_document(document, facts):
+        assert_well_formed(check, document)
+
+
+# --- the annotated sample (gold facts stand in for the extractor) ----------------------
+
+def _overlaps(check: Check, start: int, end: int) -> bool:
+    return check.char_start < end and start < check.char_end
+
+
+@pytest.fixture(scope="module")
+def sample_checks() -> list[Check]:
+    sample = load_gold_sample()
+    return [check for document in sample.documents
+            for check in check_document(document, sample.facts_by_doc[document.doc_id])]
+
+
+def test_sample_mismatch_is_found(sample_checks: list[Check]) -> None:
+    for gold in load_gold_sample().mismatches:
+        assert any(c.kind == gold.kind and _overlaps(c, gold.start, gold.end) for c in sample_checks)
+
+
+def test_sample_has_no_false_alarm(sample_checks: list[Check]) -> None:
+    mismatches = load_gold_sample().mismatches
+    alarms = [c for c in sample_checks if c.kind.endswith("mismatch")]
+    assert alarms and all(any(_overlaps(c, g.start, g.end) for g in mismatches) for c in alarms)
+
+
+def test_sample_consistent_cases_are_recalled(sample_checks: list[Check]) -> None:
+    consistent = load_gold_sample().consistent
+    found = [g for g in consistent
+             if any(c.kind == g.kind and _overlaps(c, g.start, g.end) for c in sample_checks)]
+    assert len(consistent) == 19
+    assert len(found) >= 19  # measured: all 19
+
+
+def test_sample_computed_values_match_the_annotator(sample_checks: list[Check]) -> None:
+    sample = load_gold_sample()
+    for gold in (*sample.mismatches, *sample.consistent):
+        (check,) = [c for c in sample_checks if c.kind == gold.kind and _overlaps(c, gold.start, gold.end)][:1]
+        assert (check.stated, check.computed) == (pytest.approx(gold.stated), pytest.approx(gold.computed)), gold
+
+
+def test_sample_emits_nothing_beyond_the_annotated_cases(sample_checks: list[Check]) -> None:
+    sample = load_gold_sample()
+    annotated = (*sample.mismatches, *sample.consistent)
+    extra = [c for c in sample_checks if not any(_overlaps(c, g.start, g.end) for g in annotated)]
+    assert extra == []

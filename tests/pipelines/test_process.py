@@ -1,0 +1,59 @@
+"""The pipeline stages over the bundled sample, without Prefect."""
+from __future__ import annotations
+
+from pipelines.process import failed_result, guarded, process_path, split_documents_stage
+
+
+def test_every_fact_is_grounded_in_the_source(sample_result, sample_text):
+    assert sample_result.facts, "the sample has facts"
+    for fact in sample_result.facts:
+        assert sample_text[fact.char_start:fact.char_end] == fact.text
+
+
+def test_every_fact_lies_in_its_document_and_section(sample_result):
+    documents = {d.doc_id: d for d in sample_result.documents}
+    sections = {s.section_id: s for s in sample_result.sections}
+    for fact in sample_result.facts:
+        document = documents[fact.doc_id]
+        assert document.char_start <= fact.char_start < fact.char_end <= document.char_end
+        if fact.section_id is not None:
+            section = sections[fact.section_id]
+            assert section.doc_id == fact.doc_id
+            assert section.char_start <= fact.char_start < section.char_end
+
+
+def test_documents_tile_the_source(sample_result, sample_text):
+    documents = sample_result.documents
+    assert documents[0].char_start == 0 and documents[-1].char_end == len(sample_text)
+    for before, after in zip(documents, documents[1:]):
+        assert before.char_end == after.char_start
+    for document in documents:
+        assert sample_text[document.char_start:document.char_end] == document.text
+
+
+def test_sentence_contains_the_fact(sample_result):
+    for fact in sample_result.facts:
+        assert fact.text in fact.sentence
+
+
+def test_a_missing_file_fails_with_its_name(tmp_path, segment):
+    missing = tmp_path / "nope.txt"
+    result = process_path(str(missing), segment)
+    assert result.failed
+    assert str(missing) in result.source.error
+
+
+def test_a_crashing_stage_fails_only_that_source(sample_path):
+    def explode(_result):
+        raise RuntimeError("boom")
+
+    explode.__name__ = "split_documents_stage"
+    ok = failed_result("x.txt", "x.txt: earlier failure")
+    assert guarded(explode, ok) is ok  # a failed source is passed through untouched
+    from pipelines.process import read_stage
+
+    fresh = read_stage(str(sample_path))
+    failed = guarded(explode, fresh)
+    assert failed.failed
+    assert "boom" in failed.source.error and str(sample_path) in failed.source.error
+    assert guarded(split_documents_stage, read_stage(str(sample_path))).documents

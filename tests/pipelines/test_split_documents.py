@@ -1,0 +1,304 @@
+"""Splitting compilations into reports (pipelines/split_documents.py)."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from gold_structure import gold_documents, line_of, sample_text, score_lines
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipelines.split_documents import DocumentSpan, split_documents
+
+
+def first_lines(text: str) -> list[str]:
+    """The first line of every predicted document."""
+    return [text[span.start:span.end].split("\n", 1)[0] for span in split_documents(text)]
+
+
+def assert_tiles(text: str, spans: list[DocumentSpan]) -> None:
+    assert spans[0].start == 0
+    assert spans[-1].end == len(text)
+    for left, right in zip(spans, spans[1:]):
+        assert left.end == right.start
+        assert left.start < right.start
+
+
+POVERTY_THEN_DEBRIEF = """\
+XX村2020年脱贫攻坚工作总结
+2020年是脱贫攻坚决战决胜之年。我村在镇党委、政府的正确领导下,全面完成了各项目标任务。
+一、基本情况
+全村共有农户326户1024人,其中建档立卡贫困户42户136人。
+二、主要做法
+(一)强化组织领导。成立了脱贫攻坚领导小组,村党支部书记任组长。
+(二)落实帮扶措施。为每户贫困户制定了帮扶计划。
+三、下一步打算
+一是巩固脱贫成果。二是发展特色产业。
+述职报告
+尊敬的各位领导、同志们:
+本人张三,现任XX村党支部书记。现将一年来的工作情况汇报如下:
+一、加强学习,提高素质
+我始终把学习放在首位。
+二、履职尽责,推动发展
+1、抓班子带队伍。坚持民主集中制。
+2、抓产业促增收。全年新建大棚20座。
+三、廉洁自律
+严格遵守廉洁从政各项规定。"""
+
+VILLAGE_PROFILES = """\
+东山村村情简介
+东山村位于青石镇东部,距镇政府5公里,全村辖6个村民小组,共有农户412户1580人。
+村内有耕地2100亩,主要种植水稻和油菜。
+西坪村村情简介
+西坪村地处山区,全村共有农户238户,人口856人。
+近年来,村两委带领群众发展茶叶产业,种植面积达到600亩。"""
+
+# No title lines: the second report is only visible from its salutation.
+SALUTATION_OPENS_SECOND = """\
+XX村关于人居环境整治的汇报
+一、主要做法
+清理垃圾300吨。
+二、取得成效
+村容村貌明显改观。
+各位领导、同志们:
+我叫李四,是YY村党支部书记。
+一、抓学习
+二、抓落实"""
+
+# The second report has a slogan title without a genre word; numbering restarts after it.
+SLOGAN_TITLES = """\
+抓党建促脱贫 谱写乡村振兴新篇章
+一、强化组织引领
+村党支部坚持每月召开支委会。
+二、壮大集体经济
+村集体经济收入达到15万元。
+凝心聚力建家园 同心共筑小康梦
+一、选好带头人
+村里选出了一批年轻干部。
+二、建强阵地
+新建村级活动场所1处。"""
+
+# Reports numbered only (一)(二): the restart comes after an opening paragraph.
+PAREN_NUMBERED = """\
+(一)强化组织保障
+成立了领导小组。
+(二)狠抓工作落实
+实行周调度。
+按照县委组织部的统一部署和要求,我乡扎实开展了软弱涣散村党组织整顿工作,现将有关情况报告如下:
+(一)摸底排查
+全乡排查出软弱涣散村2个。
+(二)精准整顿
+逐村制定整顿方案。"""
+
+# An opening paragraph before 一是 after a report that reached 三、.
+OPENER_BEFORE_ENUMERATION = """\
+一、工作开展情况
+全镇共召开会议12次。
+二、存在问题
+群众参与度不高。
+三、下一步工作打算
+2021年以来,XX镇高度重视秸秆禁烧工作,层层签订责任书,全面压实工作责任。
+一是强化宣传引导。印发宣传单5000份。
+二是加强巡查管控。全镇设立巡查点30个。"""
+
+# A change of topic: a '——' heading over a new 一是 list after a report numbered 一、二、.
+DASH_TOPIC_CHANGE = """\
+一、基本概况
+全镇共有19个行政村。
+二、存在问题
+村级集体经济薄弱,发展后劲不足。
+应该说,解决这些问题需要一个过程。
+——落实好三项机制:
+一是落实好包保责任制。每名干部包保10户。
+二是落实好保洁机制。各村配备保洁员。
+——开展好两项行动:
+一是开展村庄清洁行动。
+二是开展垃圾治理行动。"""
+
+PREFACE_FIRST = """\
+前言:本书收录了部分村级组织的优秀工作汇报,供大家学习参考。
+一、基本情况
+全村共有党员45名。
+二、主要做法
+坚持三会一课制度。"""
+
+# CRLF, full-width indentation and blank lines between reports.
+INDENTED_CRLF = "\r\n".join([
+    "\u3000\u3000XX镇工作汇报", "\u3000\u3000一、基本情况", "\u3000\u3000全镇辖12个村。",
+    "\u3000\u3000二、主要做法", "\u3000\u3000狠抓落实。", "", "",
+    "\u3000\u3000YY村工作汇报", "\u3000\u3000一、村情概况", "\u3000\u3000全村1200人。"])
+
+# Two reports with the same generic title are still two reports.
+SAME_TITLE_TWICE = """\
+工作汇报
+一、基本情况
+全村共有农户200户。
+二、主要做法
+强化领导。
+工作汇报
+一、基本情况
+全村共有农户150户。
+二、主要做法
+狠抓落实。"""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(POVERTY_THEN_DEBRIEF, ["XX村2020年脱贫攻坚工作总结", "述职报告"],
+                 id="poverty-report-then-debrief"),
+    pytest.param(VILLAGE_PROFILES, ["东山村村情简介", "西坪村村情简介"], id="village-profiles"),
+    pytest.param(SALUTATION_OPENS_SECOND, ["XX村关于人居环境整治的汇报", "各位领导、同志们:"],
+                 id="salutation-opens-report"),
+    pytest.param(SLOGAN_TITLES, ["抓党建促脱贫 谱写乡村振兴新篇章", "凝心聚力建家园 同心共筑小康梦"],
+                 id="slogan-titles"),
+    pytest.param(PAREN_NUMBERED, ["(一)强化组织保障", PAREN_NUMBERED.split("\n")[4]],
+                 id="paren-numbering-restarts-after-opener"),
+    pytest.param(OPENER_BEFORE_ENUMERATION,
+                 ["一、工作开展情况", OPENER_BEFORE_ENUMERATION.split("\n")[5]],
+                 id="opener-before-enumeration"),
+    pytest.param(DASH_TOPIC_CHANGE, ["一、基本概况", "——落实好三项机制:"], id="dash-topic-change"),
+    pytest.param(PREFACE_FIRST, [PREFACE_FIRST.split("\n")[0], "一、基本情况"], id="preface"),
+    pytest.param(INDENTED_CRLF, ["\u3000\u3000XX镇工作汇报\r", "\u3000\u3000YY村工作汇报\r"],
+                 id="crlf-indented-blank-lines"),
+    pytest.param(SAME_TITLE_TWICE, ["工作汇报", "工作汇报"], id="same-title-twice"),
+])
+def test_compilation_splits_at_report_openings(text: str, expected: list[str]) -> None:
+    assert first_lines(text) == expected
+    assert_tiles(text, split_documents(text))
+
+
+SINGLE_WITH_PARTS = """\
+关于青石镇2021年工作总结和2022年工作计划的报告
+2021年,在县委、县政府的坚强领导下,我镇经济社会发展取得了新成效。
+2021年工作总结
+一、经济发展稳中有进
+全年完成地区生产总值12.5亿元。
+二、乡村振兴扎实推进
+新建高标准农田3000亩。
+2022年工作计划
+2022年,我镇将坚持稳中求进工作总基调。
+一、聚焦产业发展
+力争引进项目5个。
+二、聚焦基层治理
+完善网格化管理。"""
+
+UNNUMBERED_PARTS_RESTART = """\
+各位领导、团员、同志们:
+下午好!
+过去三年的工作回顾
+一、抓组织建设
+发展团员3名。
+二、抓志愿服务
+开展义诊活动2次。
+今后三年的工作打算
+一、继续抓好组织建设
+二、继续抓好志愿服务"""
+
+BOOK_PARTS = """\
+第一部分 2021年工作回顾
+一、经济运行平稳
+全年财政收入增长8%。
+二、项目建设提速
+第二部分 2022年工作安排
+一、抓项目
+二、抓民生"""
+
+SUBSECTIONS_RESTART = """\
+XX村党支部工作汇报
+尊敬的各位领导:
+下面,我代表村党支部作工作汇报。
+一、主要做法
+1、抓学习。每月组织集中学习。
+2、抓制度。完善三会一课制度。
+二、取得成效
+1、班子更团结。
+2、群众更满意。
+近年来,我村在镇党委的领导下,取得了以下成效:
+1、集体经济不断壮大。
+2、人居环境明显改善。
+三、存在问题
+一是资金不足。二是人才缺乏。
+四、下一步打算
+——强化组织领导。我们将成立工作专班,由书记任组长。
+——完善工作机制。建立周调度、月通报制度。"""
+
+DEBRIEF_WITH_I_AM = """\
+述职报告
+各位领导、同志们:
+本人王五,2018年起任村委会主任。现将三年来的履职情况报告如下:
+一、思想政治方面
+本人始终坚持学习党的理论,不断提高政治站位。
+二、工作业绩方面
+本人带领村两委完成了道路硬化8公里。
+我是一名共产党员,始终牢记入党誓言。
+三、廉洁自律方面
+本人严格遵守各项纪律规定。"""
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(SINGLE_WITH_PARTS, id="title-announces-both-parts"),
+    pytest.param(UNNUMBERED_PARTS_RESTART, id="unnumbered-parts-restart-numbering"),
+    pytest.param(BOOK_PARTS, id="第一部分-restarts-一、"),
+    pytest.param(SUBSECTIONS_RESTART, id="subsections-restart-and-dash-items"),
+    pytest.param(DEBRIEF_WITH_I_AM, id="我是-without-a-post"),
+    pytest.param("", id="empty"),
+    pytest.param("村集体经济收入达到15万元。", id="one-line"),
+    pytest.param("\n\n  \n", id="blank-lines"),
+])
+def test_single_report_stays_one_document(text: str) -> None:
+    spans = split_documents(text)
+    assert len(spans) == 1
+    assert (spans[0].start, spans[0].end) == (0, len(text))
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("XX村2020年脱贫攻坚工作总结\n一、基本情况\n全村326户。", "XX村2020年脱贫攻坚工作总结"),
+    ("各位领导:\n一、基本情况\n全村326户。", "基本情况"),
+    ("全村共有农户326户。\n人口1024人。", "全村共有农户326户。"),
+    ("村" * 100, "村" * 59 + "…"),
+    ("", ""),
+])
+def test_title_is_first_heading_or_first_line(text: str, title: str) -> None:
+    assert split_documents(text)[0].title == title
+
+
+def test_titles_follow_each_document() -> None:
+    titles = [span.title for span in split_documents(POVERTY_THEN_DEBRIEF)]
+    assert titles == ["XX村2020年脱贫攻坚工作总结", "述职报告"]
+
+
+_ALPHABET = list("一二三四五六七八九十是第、.()（）①:：,，。!——\n\r \u3000村镇年以来按照要求汇报我是前言12") + [
+    "\n一、", "\n(一)", "\n1.", "\n一是", "\n——", "\n各位领导、同志们:\n", "\n工作汇报\n", "\n近年来,"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=60).map("".join))
+def test_any_text_is_tiled(text: str) -> None:
+    spans = split_documents(text)
+    assert_tiles(text, spans)
+    assert all(len(span.title) <= 60 for span in spans)
+    # Every document starts at the beginning of a line.
+    assert all(span.start == 0 or text[span.start - 1] == "\n" for span in spans)
+
+
+def test_huge_single_line_is_one_document_quickly() -> None:
+    text = "一、" + "村集体经济收入达到15万元," * 1_500_000   # about 21 MB, no newline
+    began = time.perf_counter()
+    spans = split_documents(text)
+    assert time.perf_counter() - began < 5
+    assert [(s.start, s.end) for s in spans] == [(0, len(text))]
+    assert len(spans[0].title) <= 60
+
+
+def test_dev_gold_boundaries() -> None:
+    text = sample_text()
+    gold = [row["line"] for row in gold_documents()]
+    predicted = [line_of(text, span.start) for span in split_documents(text)]
+    score = score_lines(gold, predicted)
+    assert score.f1 >= 0.95, (score.missed_lines, score.extra_lines)
+
+
+def test_dev_gold_each_report_alone_stays_one_document() -> None:
+    text = sample_text()
+    starts = [row["start"] for row in gold_documents()] + [len(text)]
+    for doc, (start, end) in enumerate(zip(starts, starts[1:])):
+        assert len(split_documents(text[start:end])) == 1, doc
