@@ -1,38 +1,33 @@
 """Consistency checks between the figures of one document (GUIDELINE §4, DECISIONS 34-36).
 
 Rules read relations the language states between the figures (facts with a value) of one
-sentence; none is keyed to a place or a report. Wholes and parts share kind and unit, village
-counts also their head noun (19个行政村 never groups with 224个村民小组).
+sentence, never a place or a report. Wholes and parts share kind and unit (village counts also
+their head noun: 行政村 vs 村民小组). Groups of a whole W:
+- breakdown ``W,其中A,B`` / parenthesis ``W(A、B)``: A + B > W is a sum_mismatch only when the
+  parts read as disjoint (魔芋/玄参, 男/女党员), not as overlapping (联系村务的党员/联系…的党员);
+- selection ``W中/中的…A``: A ≤ W, and with ``其余/其它 B`` A + B = W; status ``W,已解决A,有B正在
+  解决``: done and pending are disjoint (a planned W may be exceeded);
+- cohort ``共有W,A,B``: subgroups that may overlap (nested under age brackets), ok only.
+A sum whose parts are already checked as shares of the same whole is left out.
 
-Groups of a whole W and its parts:
-- breakdown ``W,其中A,B`` (其中 may open the next sentence) and parenthesis ``W(A、B)``: A + B > W
-  is a sum_mismatch only for parts that read as disjoint (魔芋/玄参, 男/女党员: no 的-clause, no
-  联系/参与…, no age bracket); parts that may overlap (联系村务的党员/联系困难群众的党员) give nothing.
-- selection ``W中/之中/当中/中的…A``: A ≤ W; with ``其余/其它/其他/剩余/剩下 B``, A + B = W.
-- status ``W,已解决A,有B正在解决``: done and pending are disjoint; a plan W may be exceeded.
-- cohort ``共有W,A,B``: subgroups (nested under age brackets: the largest counts); ok only.
-A sum check whose parts are already checked as shares of the same whole is left out.
-
-Shares (占…的 / 接近总量的 / 为…的 / 是…的 / 相当于…的): the part is the nearest figure before, in
-the share's clause or the one before. Confident wholes: for 为X的 the figure whose item names X;
-a figure whose item names the base's noun (占全村党员的 → 党员45名); the whole of the part's
-group; the nearest figure marked as a total (共…, 全乡…). They give ratio_ok or ratio_mismatch
-(a mismatch only if the whole fits the base's noun and scope: 占全乡的 after 全村3000亩 proves
-nothing). Weak wholes (ok or nothing): the single larger other figure; for a named total
-(总数, 全部…) part + the other figures (户籍 + 来沪人口). ``W全部…,达到N%`` is N against 100 (ok
-only). No whole → nothing (包保比例达到56%).
+Shares (占…的 / 接近总量的 / 为…的 / 相当于…的): the part is the nearest figure in the share's
+clause or the one before. The whole is the figure the base names (为X的; 占全村党员的 → 党员45名),
+the whole of the part's group or the nearest total (共…, 全乡…): ratio_ok or ratio_mismatch, the
+latter only when the whole fits the base's noun and scope (占全乡的 after 全村3000亩 proves
+nothing). Else the single larger figure, or part + the parallel figures when the base names a
+total (户籍 + 来沪人口 → 总人口): ratio_ok or nothing. ``W全部…,达到N%``: N against 100, ok only.
+No whole → nothing (包保比例达到56%).
 
 Share tolerance in percentage points, computed = part / whole × 100 rounded to 1 decimal: exact
-±1; nearly (接近/将近/近) from stated − 3 to stated + 1; about (约/左右) ±2; over (以上/超过)
-computed ≥ stated − 1; under (以下/不足) computed ≤ stated + 1; an approximate part or whole
-widens both sides by 2. Sums compare the parts' lower bounds with the whole's upper bound: over
-has no upper bound, about is ±10 %, nearly and under are upper bounds, under's lower bound is 0.
+±1; nearly (接近/将近/近) stated − 3 … stated + 1; about (约/左右) ±2; over (以上/超过) computed ≥
+stated − 1; under (以下/不足) computed ≤ stated + 1; 2 more both ways when the part or the whole is
+approximate. Sums compare the parts' lower bounds with the whole's upper bound (see _bounds).
 """
 from __future__ import annotations
 
 import logging
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -50,6 +45,7 @@ EXACT_SLACK, ABOUT_SLACK, APPROXIMATE_INPUT_SLACK = 1.0, 2.0, 2.0  # percentage 
 NEARLY_BELOW, NEARLY_ABOVE = 3.0, 1.0  # 接近40%: a bit under counts, hardly over
 ABOUT_FACTOR = 0.1  # a sum term stated with 约 may be 10 % off either way
 ITEM_REACH = 80  # how far an item may run without punctuation
+PART_REACH = 400  # how far apart a whole, its parts and a share may stand (bounds the work on tables)
 
 # Words with 中 that do not mean "among" (初中 in 27名村干部中初中文化…, 中学, 集中 …).
 NOT_AMONG_BEFORE = frozenset("初中 高中 集中 其中 从中 正中 居中 途中 命中 考中 选中 看中 相中 适中 折中 暗中 "
@@ -72,19 +68,27 @@ GENERIC_TOTAL_WORDS = ("总数", "总量", "总和", "总计", "合计", "总额
 ALL_WORDS = ("已全部", "全部", "全都", "均已", "都已", "均", "都", "悉数")
 QUALIFIER_WORDS = ((("接近", "将近"), Qualifier.NEARLY), (("大约", "约"), Qualifier.ABOUT),
                    (("超过", "高于"), Qualifier.OVER), (("不足", "不到", "低于"), Qualifier.UNDER))
+TRAILING_QUALIFIERS = (("以上", Qualifier.OVER), ("左右", Qualifier.ABOUT), ("以下", Qualifier.UNDER))
+NUMERAL_CHARS = frozenset("个余多.十百千万零一二两三四五六七八九")
+# (below, above) the stated share that still counts as consistent, in percentage points.
+SHARE_TOLERANCE = {Qualifier.NEARLY: (NEARLY_BELOW, NEARLY_ABOVE), Qualifier.OVER: (EXACT_SLACK, math.inf),
+                   Qualifier.ABOUT: (ABOUT_SLACK, ABOUT_SLACK), Qualifier.UNDER: (math.inf, EXACT_SLACK)}
+NOT_TOTAL_AFTER = ("青", "产", "同", "建")  # 共青团, 共产党, 共同, 共建: no total
 
 
 @dataclass(eq=False)
 class _Figure:
-    """A fact with a value, located in the document text."""
+    """A fact with a value, located in the document text (document-relative offsets)."""
 
     fact: Fact
-    start: int  # document-relative
+    start: int
     end: int
     sentence: int
     clause: int
     value: float
     approximate: bool  # any qualifier but exact
+    low: float  # what the amount may really be, for sums (see _bounds)
+    high: float
 
 
 @dataclass(eq=False)
@@ -154,19 +158,23 @@ def check_document(document: Document, facts: Sequence[Fact]) -> list[Check]:
 
 
 class _Checker:
+    """The figures of one document, the groups read from its text, and the checks found."""
+
     def __init__(self, document: Document, facts: Sequence[Fact]) -> None:
-        self.document = document
-        self.layout = _Layout(document.text)
+        self.document, self.layout = document, _Layout(document.text)
+        offset = document.char_start
         self.figures: list[_Figure] = []  # additive figures, in text order
         self.by_sentence: dict[int, list[_Figure]] = {}
         self.ratios: list[_Figure] = []
         self.ages: list[_Figure] = []
         for fact in sorted(facts, key=lambda f: (f.char_start, f.char_end)):
-            start, end = fact.char_start - document.char_start, fact.char_end - document.char_start
-            if not 0 <= start < end <= len(document.text) or fact.value is None or not math.isfinite(fact.value):
+            start, end = fact.char_start - offset, fact.char_end - offset
+            inside = 0 <= start < end <= len(document.text)
+            if not inside or fact.value is None or not math.isfinite(fact.value):
                 continue
             figure = _Figure(fact, start, end, self.layout.sentence_of(start), self.layout.clause_of(start),
-                             float(fact.value), fact.qualifier != Qualifier.EXACT)
+                             float(fact.value), fact.qualifier != Qualifier.EXACT,
+                             *_bounds(float(fact.value), Qualifier(fact.qualifier)))
             if fact.kind == FactKind.AGE:
                 self.ages.append(figure)
             elif fact.qualifier == Qualifier.RANGE:
@@ -183,11 +191,9 @@ class _Checker:
         self.checks: list[Check] = []
 
     def run(self) -> list[Check]:
-        self._group_breakdowns()
-        self._group_parentheses()
-        self._group_selections()
-        self._group_statuses()
-        self._group_cohorts()
+        for rule in (self._group_breakdowns, self._group_parentheses, self._group_selections,
+                     self._group_statuses, self._group_cohorts):
+            rule()
         for ratio in self.ratios:
             self._check_share(ratio)
         for group in self.groups:
@@ -216,28 +222,32 @@ class _Checker:
         """Last character of what a village count counts: 村 (行政村), 组 (村民小组)."""
         noun = figure.fact.text.rstrip(")）")
         cut = len(noun)
-        while cut and not (noun[cut - 1].isdigit() or noun[cut - 1] in "个余多.十百千万零一二两三四五六七八九"):
+        while cut and not (noun[cut - 1].isdigit() or noun[cut - 1] in NUMERAL_CHARS):
             cut -= 1
         noun = noun[cut:] or self.layout.text[figure.end:figure.end + 4]
-        noun = "".join(ch for ch in noun.split("(")[0].split("（")[0] if ch not in ITEM_ENDS)
-        return noun[-1:]
+        return "".join(ch for ch in noun.split("(")[0].split("（")[0] if ch not in ITEM_ENDS)[-1:]
 
     def _compatible(self, a: _Figure, b: _Figure) -> bool:
         if a.fact.kind != b.fact.kind or a.fact.unit != b.fact.unit:
             return False
-        if a.fact.kind == FactKind.VILLAGE_COUNT:
-            head_a, head_b = self._head(a), self._head(b)
-            return not head_a or not head_b or head_a == head_b
-        return True
+        head_a, head_b = (self._head(a), self._head(b)) if a.fact.kind == FactKind.VILLAGE_COUNT else ("", "")
+        return not head_a or not head_b or head_a == head_b
 
     def _free(self, figure: _Figure) -> bool:
         return id(figure) not in self.group_of_part and id(figure) not in self.wholes
 
+    def _window(self, sentence: int, start: int, stop: int) -> list[_Figure]:
+        """The figures of a sentence within [start, stop), in text order."""
+        figures = self.by_sentence.get(sentence, [])
+        low = bisect_left(figures, start, key=lambda f: f.start)
+        high = bisect_left(figures, stop, lo=low, key=lambda f: f.start)
+        return [f for f in figures[low:high] if f.end <= stop]
+
     def _later_compatible(self, whole: _Figure, start: int, stop: int | None = None) -> list[_Figure]:
         """Free figures like `whole` from `start` to `stop` (default: the sentence's end)."""
-        stop = self.layout.sentence_end(start) if stop is None else stop
-        return [f for f in self.by_sentence.get(whole.sentence, []) if start <= f.start and f.end <= stop
-                and f is not whole and self._free(f) and self._compatible(whole, f)]
+        stop = min(self.layout.sentence_end(start) if stop is None else stop, start + PART_REACH)
+        return [f for f in self._window(whole.sentence, start, stop)
+                if f is not whole and self._free(f) and self._compatible(whole, f)]
 
     def _add_group(self, group: _Group) -> None:
         self.groups.append(group)
@@ -254,24 +264,25 @@ class _Checker:
         descriptors = [self._descriptor(p) for p in parts]
         if any(not d for d in descriptors) or len(set(descriptors)) < len(descriptors):
             return False
-        if any(word in d for d in descriptors for word in OVERLAP_WORDS) or any(map(self._has_age, parts)):
+        if any(w in d for d in descriptors for w in OVERLAP_WORDS) or any(map(self._has_age, parts)):
             return False
         if len({d[-2:] for d in descriptors}) < len(descriptors):
             # 女党员 / 少数民族党员 cut across each other; 男党员 / 女党员 do not.
-            modifiers = {d[:-2] for d in descriptors}
-            return any(modifiers <= pair for pair in COMPLEMENTARY)
+            return any({d[:-2] for d in descriptors} <= pair for pair in COMPLEMENTARY)
         return True
 
     def _total_marked(self, figure: _Figure, strong_only: bool) -> bool:
         prefix = self._before_in_item(figure)
         for i, ch in enumerate(prefix):
-            # 共 of 公共, 中共, 共青团, 共产党, 共同, 共建 is no total.
-            if ch == "共" and prefix[i - 1:i] not in ("公", "中") and prefix[i + 1:i + 2] not in ("青", "产", "同", "建"):
+            if ch == "共" and prefix[i - 1:i] not in ("公", "中") and prefix[i + 1:i + 2] not in NOT_TOTAL_AFTER:
                 return True
             if ch in "合总" and prefix[i + 1:i + 2] in ("计", "共"):
                 return True
         clause = self.layout.text[self.layout.clause_start(figure.start):figure.start]
         return not strong_only and len(clause) > 1 and clause[0] == "全" and clause[1] in PLACE_CHARS
+
+    def _breakdown(self, whole: _Figure, parts: list[_Figure]) -> _Group:
+        return _Group(whole, parts, can_alarm=len(parts) == 1 or self._look_disjoint(parts))
 
     # --- groups ------------------------------------------------------------------------
 
@@ -281,12 +292,11 @@ class _Checker:
         while pos != -1:
             stop = self.layout.sentence_end(pos)
             following = text.find("其中", pos + 2, stop)
-            before = [f for f in self.by_sentence.get(self.layout.sentence_of(pos), []) if f.end <= pos]
-            if before and text[pos + 2:pos + 3] != "的":  # 其中的许多问题: no breakdown
-                whole = before[-1]
-                parts = self._later_compatible(whole, pos, following if following != -1 else stop)
-                if parts and id(whole) not in self.wholes:
-                    self._add_group(_Group(whole, parts, can_alarm=len(parts) == 1 or self._look_disjoint(parts)))
+            before = self._window(self.layout.sentence_of(pos), pos - PART_REACH, pos)
+            if before and text[pos + 2:pos + 3] != "的" and id(before[-1]) not in self.wholes:
+                parts = self._later_compatible(before[-1], pos, following if following != -1 else stop)
+                if parts:  # 其中的许多问题 is no breakdown
+                    self._add_group(self._breakdown(before[-1], parts))
             pos = following if following != -1 else text.find("其中", pos + 2)
 
     def _group_parentheses(self) -> None:
@@ -294,16 +304,17 @@ class _Checker:
         for whole in self.figures:
             if not self._free(whole) or text[whole.end:whole.end + 1] not in ("(", "（"):
                 continue
-            closings = [i for i in (text.find(")", whole.end, whole.end + 200),
-                                    text.find("）", whole.end, whole.end + 200)) if i != -1]
-            parts = self._later_compatible(whole, whole.end, min(closings)) if closings else []
+            closing = next((i for i in range(whole.end, min(len(text), whole.end + 200)) if text[i] in ")）"),
+                           -1)
+            parts = self._later_compatible(whole, whole.end, closing) if closing != -1 else []
             if parts:
-                self._add_group(_Group(whole, parts, can_alarm=len(parts) == 1 or self._look_disjoint(parts)))
+                self._add_group(self._breakdown(whole, parts))
 
     def _among_marker(self, start: int, stop: int) -> int:
         text = self.layout.text
         pos = text.find("中", start, stop)
-        while pos != -1 and (text[pos - 1:pos + 1] in NOT_AMONG_BEFORE or text[pos:pos + 2] in NOT_AMONG_AFTER):
+        while pos != -1 and (text[pos - 1:pos + 1] in NOT_AMONG_BEFORE
+                             or text[pos:pos + 2] in NOT_AMONG_AFTER):
             pos = text.find("中", pos + 1, stop)
         return pos
 
@@ -313,9 +324,7 @@ class _Checker:
             if index + 1 < len(self.figures):
                 stop = min(stop, self.figures[index + 1].start)
             marker = self._among_marker(whole.end, stop)
-            if marker == -1 or not self._free(whole):
-                continue
-            members = self._later_compatible(whole, marker)
+            members = self._later_compatible(whole, marker) if marker != -1 and self._free(whole) else []
             rest = [f for f in members[1:] if any(w in self._before_in_item(f) for w in REST_WORDS)][:1]
             if members:
                 self._add_group(_Group(whole, [members[0], *rest], members, exact_sum=bool(rest)))
@@ -331,8 +340,8 @@ class _Checker:
         for part in self.figures:
             if not self._free(part) or self._status(part) is None:
                 continue
-            whole = next((f for f in reversed(self.by_sentence[part.sentence])
-                          if f.end <= part.start and self._compatible(f, part)
+            earlier = self._window(part.sentence, part.start - PART_REACH, part.start)
+            whole = next((f for f in reversed(earlier) if self._compatible(f, part)
                           and id(f) not in self.group_of_part and self._status(f) is None), None)
             if whole is None or (id(whole) in self.wholes and id(whole) not in by_whole):
                 continue
@@ -348,29 +357,31 @@ class _Checker:
 
     def _group_cohorts(self) -> None:
         for whole in self.figures:
-            if self._free(whole) and self._total_marked(whole, strong_only=True):
-                parts = self._later_compatible(whole, whole.end)
-                if parts:
-                    self._add_group(_Group(whole, parts, can_alarm=False,
-                                           nested=not self._look_disjoint(parts) or any(map(self._has_age, parts))))
+            marked = self._free(whole) and self._total_marked(whole, strong_only=True)
+            parts = self._later_compatible(whole, whole.end) if marked else []
+            if parts:
+                nested = not self._look_disjoint(parts) or any(map(self._has_age, parts))
+                self._add_group(_Group(whole, parts, can_alarm=False, nested=nested))
 
     # --- shares ------------------------------------------------------------------------
 
     def _check_share(self, ratio: _Figure) -> None:
         text = self.layout.text
         lead = text[self.layout.clause_start(ratio.start):ratio.start]
-        part = next((f for f in reversed(self.by_sentence.get(ratio.sentence, [])) if f.end <= ratio.start), None)
-        if part is None or ratio.clause - part.clause > 1:
+        before = self._window(ratio.sentence, ratio.start - PART_REACH, ratio.start)
+        if not before or ratio.clause - before[-1].clause > 1:
             return
-        ends_with_of = lead.rstrip().endswith("的")
+        part, ends_with_of = before[-1], lead.rstrip().endswith("的")
         if "占" in lead:
             verb = "占"
         elif ends_with_of and any(v in lead for v in SHARE_VERBS):
             verb = max(SHARE_VERBS, key=lead.rfind)  # 为…的 / 是…的 / 相当于…的
         elif ends_with_of and _names_total(_strip_lead(lead)):
             verb = ""  # 接近总量的40%
-        else:
-            self._check_all_share(ratio, part)
+        else:  # 316个村全部建立了村规民约,达到100%: all of a set is 100 %
+            if text[part.end:part.end + 4].startswith(ALL_WORDS):
+                qualifier = Qualifier(ratio.fact.qualifier)
+                self._emit_share(ratio, part, [part], qualifier, alarm=False, all_of=True)
             return
         at = lead.rfind(verb) if verb else 0
         subject = _strip_lead(lead[:at])
@@ -379,9 +390,8 @@ class _Checker:
             return
         base = _strip_lead(lead[at + len(verb):])
         qualifier = _share_qualifier(ratio, lead[max(0, at - 2):], text[ratio.end:ratio.end + 2])
-        compared = verb not in ("占", "") and not _names_total(base)
-        preceding = [f for f in self.by_sentence[part.sentence] if f.end <= part.start and self._compatible(f, part)]
-        if compared:  # 村主任年薪7万元,为村党支部书记的70%
+        preceding = [f for f in before[:-1] if self._compatible(f, part)]
+        if verb not in ("占", "") and not _names_total(base):  # 村主任年薪7万元,为村党支部书记的70%
             named = [f for f in preceding if base and base in self._item(f)]
             if named:
                 self._emit_share(ratio, part, named[-1:], qualifier, alarm=True)
@@ -393,8 +403,8 @@ class _Checker:
                   and self._total_marked(f, strong_only=False) and f.value >= part.value]
         confident = named[-1:] or ([group.whole] if group else marked[-1:])
         if confident:
-            whole = confident[0]
-            fits = (not head or head in self._item(whole)) and (not scope or scope in self._sentence_up_to(whole))
+            sentence = text[self.layout.sentence_starts[confident[0].sentence]:confident[0].end]
+            fits = (not head or head in self._item(confident[0])) and (not scope or scope in sentence)
             self._emit_share(ratio, part, confident, qualifier, alarm=fits)
             return
         others = [f for f in preceding if id(f) not in self.group_of_part]
@@ -403,14 +413,6 @@ class _Checker:
                 return
         if others and _names_total(base):  # parallel categories making up the named total
             self._emit_share(ratio, part, others, qualifier, alarm=False, with_part=True)
-
-    def _sentence_up_to(self, figure: _Figure) -> str:
-        return self.layout.text[self.layout.sentence_starts[figure.sentence]:figure.end]
-
-    def _check_all_share(self, ratio: _Figure, part: _Figure) -> None:
-        """316个村全部建立了村规民约,达到100%: all of a set is 100 %."""
-        if self.layout.text[part.end:part.end + 4].startswith(ALL_WORDS):
-            self._emit_share(ratio, part, [part], Qualifier(ratio.fact.qualifier), alarm=False, all_of=True)
 
     def _emit_share(self, ratio: _Figure, part: _Figure, wholes: list[_Figure], qualifier: Qualifier,
                     alarm: bool, with_part: bool = False, all_of: bool = False) -> bool:
@@ -425,14 +427,15 @@ class _Checker:
         if not consistent and not alarm:
             return False
         # Show the whole in the span when no other figure of its kind stands between.
-        shown = [w for w in wholes if not any(w.end <= f.start and f.end <= part.start and f not in wholes
-                                              and self._compatible(f, part) for f in self.by_sentence[part.sentence])]
+        shown = [w for w in wholes if not any(f not in wholes and self._compatible(f, part)
+                                              for f in self._window(part.sentence, w.end, part.start))]
         denominator = " + ".join(_fmt(t.value) for t in terms)
         expression = (f"{_fmt(part.value)} of {_fmt(part.value)} (all)" if all_of else
                       f"{_fmt(part.value)} / {f'({denominator})' if len(terms) > 1 else denominator}")
         word = "" if qualifier == Qualifier.EXACT else f"{qualifier} "
-        self._emit(CheckKind.RATIO_OK if consistent else CheckKind.RATIO_MISMATCH, ratio.value, computed,
-                   [part, ratio, *shown], f"{expression} = {computed:.1f}%, stated {word}{_fmt(ratio.value)}%")
+        message = f"{expression} = {computed:.1f}%, stated {word}{_fmt(ratio.value)}%"
+        kind = CheckKind.RATIO_OK if consistent else CheckKind.RATIO_MISMATCH
+        self._emit(kind, ratio.value, computed, [part, ratio, *shown], message)
         if not all_of:
             self.shared.update((id(part), id(w)) for w in wholes)
         return True
@@ -445,9 +448,9 @@ class _Checker:
             return  # the share check already says it
         if group.nested:
             largest = max(parts, key=lambda p: p.value)
-            if _lower(largest) <= _upper(whole):
-                self._emit(CheckKind.SUM_OK, whole.value, largest.value, [whole, *parts],
-                           f"subgroups within the whole: largest {_fmt(largest.value)} <= {_fmt(whole.value)}")
+            if largest.low <= whole.high:
+                message = f"subgroups within the whole: largest {_fmt(largest.value)} <= {_fmt(whole.value)}"
+                self._emit(CheckKind.SUM_OK, whole.value, largest.value, [whole, *parts], message)
             return
         total = round(sum(p.value for p in parts), 6)
         exact = not whole.approximate and not any(p.approximate for p in parts)
@@ -455,23 +458,25 @@ class _Checker:
             consistent = math.isclose(total, whole.value)
             relation = "=" if consistent else "!="
         else:
-            consistent = sum(_lower(p) for p in parts) <= _upper(whole) + 1e-9
+            consistent = sum(p.low for p in parts) <= whole.high + 1e-9
             relation = "<=" if consistent else ">"
-        if not consistent and not group.can_alarm:
+        # 劳动力3000人,外出务工1500人,占劳动力的50%: one part holds another, they overlap.
+        nested_parts = any((id(a), id(b)) in self.shared for a in parts for b in parts)
+        if not consistent and (nested_parts or not group.can_alarm):
             return  # the parts may overlap: the numbers prove nothing
         terms = "part " if len(parts) == 1 else f"{' + '.join(_fmt(p.value) for p in parts)} = "
         message = f"{terms}{_fmt(total)} {relation} stated total {_fmt(whole.value)}"
         self._emit(CheckKind.SUM_OK if consistent else CheckKind.SUM_MISMATCH, whole.value, total,
                    [whole, *parts], message + ("" if exact else " (approximate figures)"))
 
-    def _emit(self, kind: CheckKind, stated: float, computed: float, figures: list[_Figure], message: str) -> None:
+    def _emit(self, kind: CheckKind, stated: float, computed: float, figures: list[_Figure],
+              message: str) -> None:
         start, end = min(f.start for f in figures), max(f.end for f in figures)
-        offset = self.document.char_start
+        offset, doc_id = self.document.char_start, self.document.doc_id
         self.checks.append(Check(
-            check_id=f"{self.document.doc_id}-c{offset + start}-{offset + end}-{kind}",
-            doc_id=self.document.doc_id, kind=kind, stated=stated, computed=computed,
-            char_start=offset + start, char_end=offset + end, text=self.document.text[start:end],
-            message=message))
+            check_id=f"{doc_id}-c{offset + start}-{offset + end}-{kind}", doc_id=doc_id, kind=kind,
+            stated=stated, computed=computed, char_start=offset + start, char_end=offset + end,
+            text=self.document.text[start:end], message=message))
 
 
 def _strip_lead(words: str) -> str:
@@ -492,16 +497,13 @@ def _base_head(base: str) -> str:
     for generic in (*GENERIC_TOTAL_WORDS, *TOTAL_WORDS):
         base = base.replace(generic, "")
     scope = _base_scope(base)
-    words = base.replace(scope, "").strip("的") if scope else base.strip("的")
-    return words.removesuffix("数")[-2:]
+    return (base.replace(scope, "") if scope else base).strip("的").removesuffix("数")[-2:]
 
 
 def _base_scope(base: str) -> str:
     """The place a share's base is about: 全乡 of 占全乡的, '' when none."""
-    for i in range(len(base) - 1):
-        if base[i] in "全本我该" and base[i + 1] in PLACE_CHARS:
-            return base[i:i + 2]
-    return ""
+    return next((base[i:i + 2] for i in range(len(base) - 1)
+                 if base[i] in "全本我该" and base[i + 1] in PLACE_CHARS), "")
 
 
 def _names_total(base: str) -> bool:
@@ -517,32 +519,21 @@ def _share_qualifier(ratio: _Figure, lead: str, after: str) -> Qualifier:
             return qualifier
     if lead.strip().startswith("近") or lead.endswith("近"):
         return Qualifier.NEARLY
-    for word, qualifier in (("以上", Qualifier.OVER), ("左右", Qualifier.ABOUT), ("以下", Qualifier.UNDER)):
-        if after.startswith(word):
-            return qualifier
-    return Qualifier.EXACT
+    return next((q for word, q in TRAILING_QUALIFIERS if after.startswith(word)), Qualifier.EXACT)
 
 
 def _share_consistent(stated: float, computed: float, qualifier: Qualifier, approximate: bool) -> bool:
-    below, above = {Qualifier.NEARLY: (NEARLY_BELOW, NEARLY_ABOVE), Qualifier.ABOUT: (ABOUT_SLACK, ABOUT_SLACK),
-                    Qualifier.OVER: (EXACT_SLACK, math.inf), Qualifier.UNDER: (math.inf, EXACT_SLACK),
-                    }.get(qualifier, (EXACT_SLACK, EXACT_SLACK))
+    below, above = SHARE_TOLERANCE.get(qualifier, (EXACT_SLACK, EXACT_SLACK))
     slack = APPROXIMATE_INPUT_SLACK if approximate else 0.0
     return stated - below - slack - 1e-9 <= computed <= stated + above + slack + 1e-9
 
 
-def _lower(figure: _Figure) -> float:
-    qualifier = figure.fact.qualifier
-    if qualifier == Qualifier.UNDER:
-        return 0.0
-    return figure.value * (1 - ABOUT_FACTOR) if qualifier in (Qualifier.ABOUT, Qualifier.NEARLY) else figure.value
-
-
-def _upper(figure: _Figure) -> float:
-    qualifier = figure.fact.qualifier
-    if qualifier == Qualifier.OVER:
-        return math.inf
-    return figure.value * (1 + ABOUT_FACTOR) if qualifier == Qualifier.ABOUT else figure.value
+def _bounds(value: float, qualifier: Qualifier) -> tuple[float, float]:
+    """What a stated amount may really be: 60余 is 60..∞, 约100 is 90..110, 不足5 is 0..5."""
+    if qualifier in (Qualifier.ABOUT, Qualifier.NEARLY):
+        return value * (1 - ABOUT_FACTOR), value * (1 + ABOUT_FACTOR if qualifier == Qualifier.ABOUT else 1)
+    low, high = (0.0 if qualifier == Qualifier.UNDER else value), value
+    return low, math.inf if qualifier == Qualifier.OVER else high
 
 
 def _fmt(value: float) -> str:

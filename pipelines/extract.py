@@ -4,7 +4,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from extractors.attribution import document_place, find_places, place_of, sentence_bounds, subject_of
+from extractors.place import document_place, find_places, place_of, self_reference_level
+from extractors.subject import PriorFigure, sentence_bounds, subject_of
 from extractors.base import Segmenter
 from extractors.scanner import default_scanner
 from schemas import Document, Fact, Section
@@ -33,12 +34,16 @@ def extract_facts(
     """Every numeric fact of `document` (offsets into the source `text`)."""
     lo, hi = document.char_start, document.char_end
     places = find_places(text, lo, hi, segment)
-    default_place = document_place(places, lo)
+    default_place = document_place(places, self_reference_level(text, lo, hi))
     locator = SectionLocator([s for s in sections if s.doc_id == document.doc_id])
     facts = []
+    prior: list[PriorFigure] = []
     for extractor, candidate in default_scanner().scan(text, lo, hi, segment):
         kind = str(extractor.kind)
         sentence = sentence_bounds(text, candidate.start, candidate.end, lo, hi)
+        prior = [p for p in prior if p.end > sentence[0]]
+        subject = subject_of(text, kind, candidate, sentence, segment, prior)
+        prior.append(PriorFigure(candidate.end, kind, candidate.unit.canonical, subject))
         facts.append(Fact(
             fact_id=f"{document.doc_id}-{candidate.start}-{kind}",
             doc_id=document.doc_id,
@@ -49,7 +54,7 @@ def extract_facts(
             value_max=candidate.value_max,
             unit=candidate.unit.canonical,
             qualifier=candidate.qualifier,
-            subject=subject_of(text, kind, candidate, sentence, segment),
+            subject=subject,
             place=place_of(text, candidate, kind, sentence, places, default_place),
             text=candidate.span_text(text),
             char_start=candidate.start,

@@ -13,7 +13,8 @@ its level. Unnumbered headings split in two kinds:
   followed by an item-1 list such as "今后三年的工作设想" + "1、…") is always level 1, so the
   list after it nests under it;
 - any other unnumbered heading (a short item line such as "看一部反腐倡廉电教片") behaves like a
-  marker style of its own: it nests under the heading it appears in.
+  marker style of its own: it nests under the innermost open heading that has no inline body
+  (a run-in paragraph such as "二是抓阵地建设。…" does not contain heading lines).
 
 Every regex here is anchored and bounded (no nested unbounded quantifiers), and line
 classification only looks at the first HEAD_CHARS characters, so a 100 MB line costs one scan.
@@ -173,8 +174,7 @@ def parse_marker(head: str) -> tuple[Marker, str] | None:
         rest = head[match.end():]
         if not rest.strip(" \t\u3000,，:：、.．"):
             return None   # a bare marker with nothing after it is not a heading line
-        style_key = style
-        return Marker(match.group(0), style_key, rank, cn_number(match.group(1))), rest
+        return Marker(match.group(0), style, rank, cn_number(match.group(1))), rest
     return None
 
 
@@ -221,9 +221,10 @@ def is_plain_heading(line: Line) -> bool:
 _TITLE_STRONG = re.compile(
     r"(?:汇报|报告|总结|材料|讲话|发言|发言稿|致辞|述职|简介|综述|纪实)"
     r"(?:[(（][^()（）]{0,20}[)）])?$")
-# Plan-like endings are titles only with a year, a place or 关于 (else "下一步工作计划" would be).
+# Plan-like endings are titles only with a place, an organisation or 关于: "XX村2022年工作计划"
+# is a title, "下一步工作计划" / "2022年工作计划" are section headings of a report.
 _TITLE_WEAK = re.compile(r"(?:方案|计划|规划|要点|打算|意见)(?:[(（][^()（）]{0,20}[)）])?$")
-_TITLE_ANCHOR = re.compile(r"^关于|\d{4}年|20[\d*×X]{2}|[村镇乡县区市]|社区|街道|支部|委员会")
+_TITLE_ANCHOR = re.compile(r"^关于|[村镇乡县区市]|社区|街道|支部|委员会")
 
 
 # Slogan titles are two parallel phrases split by a space: "抓党建促脱贫 谱写乡村振兴新篇章".
@@ -329,6 +330,11 @@ def split_sections(text: str, start: int = 0, end: int | None = None) -> list[He
             level = 1
         elif style in style_level:
             level = style_level[style]
+        elif style == "plain-item":
+            # A short item line is not part of a run-in paragraph ("二是抓阵地建设。…"):
+            # it nests under the innermost heading that stands on its own line.
+            level = 1 + next((spans[k].level for k, _ in reversed(open_headings)
+                              if not spans[k].inline_body), 0)
         else:
             level = spans[-1].level + 1 if spans else 1
         style_level.setdefault(style, level)

@@ -27,6 +27,12 @@ def norm(rows: list[tuple]) -> list[tuple]:
 
 
 @pytest.fixture
+def scan():
+    """The scan_facts function, for tests that inspect the list themselves."""
+    return scan_facts
+
+
+@pytest.fixture
 def check():
     def _check(sentence: str, expected: list[tuple]) -> None:
         assert scan_facts(sentence) == norm(expected)

@@ -127,7 +127,24 @@ CASES = [
     ("cohort-nested", "全村14—35周岁青年共有632人,14-28岁青年421人,14-28岁团员数141人。",
      [AGE("14—35周岁", 14), P("632人", 632), AGE("14-28岁", 14), P("421人", 421), AGE("14-28岁", 14),
       P("141人", 141)], [("sum_ok", 632, 421)]),
+    ("breakdown-complementary-exceeds", "全镇共有党员500名,其中男党员400名,女党员120名。",
+     [P("500名", 500), P("400名", 400), P("120名", 120)], [("sum_mismatch", 500, 520)]),
+    ("share-of-a-named-part", "全乡共有人口5000人,其中劳动力3000人,外出务工2500人,占劳动力的83%。",
+     [P("5000人", 5000), P("3000人", 3000), P("2500人", 2500), R("83%", 83)], [("ratio_ok", 83, 83.3)]),
+    ("selection-additional-is-no-rest", "六个行政村中的两个村进展迅速,另有三个村正在推进。",
+     [V("六个行政村", 6), V("两个村", 2), V("三个村", 3)], [("sum_ok", 6, 2)]),
     # Negative cases: nothing can be proven.
+    ("cross-cutting-categories", "全镇共有党员500名,其中女党员120名,少数民族党员400名。",
+     [P("500名", 500), P("120名", 120), P("400名", 400)], []),
+    ("plan-may-be-exceeded", "全年计划修路20公里,已完成15公里,正在施工8公里。",
+     [("20公里", "length", 20, "km", "exact"), ("15公里", "length", 15, "km", "exact"),
+      ("8公里", "length", 8, "km", "exact")], []),
+    ("share-of-another-scope", "全村耕地面积3000亩,其中水田2000亩,占全乡的15%。",
+     [A("3000亩", 3000), A("2000亩", 2000), R("15%", 15)], [("sum_ok", 3000, 2000)]),
+    ("subject-is-not-the-part", "全村党员45名,女党员12名,党员人数占全村人口的5%。",
+     [P("45名", 45), P("12名", 12), R("5%", 5)], []),
+    ("no-breakdown-in-qizhongde", "全年共接待来访群众300人次,其中的许多问题已经解决。",
+     [P("300人次", 300, unit="person_time")], []),
     ("no-base-stated", "我们8000名干部对口包保10万户农户,包保比例达到56%。",
      [P("8000名", 8000), H("10万户", 100000), R("56%", 56)], []),
     ("overlapping-relations", "全乡132名党员参与活动,其中联系村务的党员69名,联系困难群众包户定责的党员93名。",
@@ -175,7 +192,7 @@ def test_span_covers_part_and_share_and_an_adjacent_whole() -> None:
 
 
 def test_check_ids_are_stable_and_unique() -> None:
-    text, marks = CASES[4][1], CASES[4][2]
+    text, marks = next(case[1:3] for case in CASES if case[0] == "share-series-same-whole")
     first = check_document(*make_document(text, marks))
     second = check_document(*make_document(text, list(marks)))
     assert [c.check_id for c in first] == [c.check_id for c in second]

@@ -128,6 +128,32 @@ INDENTED_CRLF = "\r\n".join([
     "\u3000\u3000二、主要做法", "\u3000\u3000狠抓落实。", "", "",
     "\u3000\u3000YY村工作汇报", "\u3000\u3000一、村情概况", "\u3000\u3000全村1200人。"])
 
+# No title at all: the second report shows only as numbering restarting at 一、 after 三、.
+RESTART_WITHOUT_TITLE = """\
+一、基本情况
+全村共有党员45名。
+二、主要做法
+坚持三会一课制度。
+三、取得成效
+深入开展“希望之星”活动,截止到目前共结成帮扶对子21对。
+一、城乡结合部发展概况
+全镇共有19个行政村,224个村民小组。
+二、存在的问题
+动迁难度大。"""
+
+# The opening paragraph names the new village before its numbering restarts.
+OPENER_BEFORE_RESTART = """\
+一、加强党建工作
+发展预备党员2名。
+二、发展集体经济
+成立了木业加工合作社。
+三、工作计划
+刘家沟村是八里台镇所辖的15个行政村之一,全村共有青年632人。
+一、充分发挥团支部作用
+举办乒乓球友谊赛。
+二、搭建就业平台
+举办创业培训班。"""
+
 # Two reports with the same generic title are still two reports.
 SAME_TITLE_TWICE = """\
 工作汇报
@@ -160,6 +186,10 @@ SAME_TITLE_TWICE = """\
     pytest.param(INDENTED_CRLF, ["\u3000\u3000XX镇工作汇报\r", "\u3000\u3000YY村工作汇报\r"],
                  id="crlf-indented-blank-lines"),
     pytest.param(SAME_TITLE_TWICE, ["工作汇报", "工作汇报"], id="same-title-twice"),
+    pytest.param(RESTART_WITHOUT_TITLE, ["一、基本情况", "一、城乡结合部发展概况"],
+                 id="top-numbering-restarts"),
+    pytest.param(OPENER_BEFORE_RESTART, ["一、加强党建工作", OPENER_BEFORE_RESTART.split("\n")[5]],
+                 id="opener-before-restart"),
 ])
 def test_compilation_splits_at_report_openings(text: str, expected: list[str]) -> None:
     assert first_lines(text) == expected

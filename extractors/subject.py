@@ -1,0 +1,146 @@
+"""Subject attribution: what a figure measures, as a short phrase copied from the text.
+
+The phrase after the measure word (27名村支部书记), else the one before the figure
+(户籍常住人口32426人), cut at word boundaries from pkuseg on a short window; shares
+(占总数74%) and elliptical counts (已解决34件) take the subject of the figure they refer to.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.base import Candidate, Segmenter
+from schemas import FactKind
+
+_SENTENCE_END = re.compile(r"[。!?！？;；\n]")
+_WINDOW = 20
+_MAX_CHARS = 12
+_CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n、“”\"《》]")
+_FOLLOWING_CUT = re.compile(r"[,，。;；:：!！?？\n()（）“”\"《》0-9０-９*＊]")
+# Words linking a subject to its figure; never part of the subject (共有党员16名).
+_LINK_WORDS = frozenset({
+    "共计", "共有", "合计", "累计", "总计", "达到", "达", "为", "是", "有", "共", "计", "约", "近",
+    "已", "了", "的", "在", "将", "只有", "仅有", "现有", "拥有", "目前", "已经", "超过", "接近",
+    "将近", "不足", "不到", "逾", "多达", "高达", "至少", "其中", "全部", "都", "均", "等", "可达",
+    "可", "至今", "先后", "也", "就", "还", "又", "即", "现在", "如今", "今年", "去年", "年均", "少于",
+    "大约", "总共", "一共", "分别", "占", "已达", "达至", "到",
+})
+_LEADING_NOISE = frozenset({
+    "我们", "我", "我村", "我镇", "我乡", "我县", "我区", "我市", "全村", "全镇", "全乡", "全县",
+    "全区", "全市", "目前", "现在", "今年", "去年", "已经", "先后", "共", "其中", "并", "还", "又",
+    "已", "另外", "同时", "此外", "通过", "预计", "能", "但是", "但", "而", "和", "并且", "以及",
+})
+# Words that end a noun phrase following the figure (8000名干部对口包保 → 干部).
+_FOLLOWING_STOP = frozenset({
+    "中", "都", "已", "在", "参加", "参与", "进行", "对口", "率先", "克服", "建立", "实现", "开展",
+    "全部", "共", "与", "及", "等", "为", "是", "有", "被", "将", "从", "向", "对", "到", "经", "由",
+    "掌握", "送去", "结对", "正在", "已经", "得到", "完成", "通过", "用于", "作为", "以", "按",
+    "发展", "来自", "之中", "当中", "左右", "以上", "以下", "上下",
+})
+_SHARE_MARKERS = ("占", "总数", "总量", "总人口", "比例", "比重")
+
+
+def sentence_bounds(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+    """The sentence around [start, end): from after the previous 。!?; or newline to the next."""
+    hi = len(text) if hi is None else hi
+    left = start
+    while left > lo and not _SENTENCE_END.match(text, left - 1):
+        left -= 1
+    found = _SENTENCE_END.search(text, end, hi)
+    return left, (found.end() if found else hi)
+
+
+@dataclass(frozen=True, slots=True)
+class PriorFigure:
+    """A figure already found earlier in the same sentence."""
+
+    end: int
+    kind: str
+    unit: str
+    subject: str | None
+
+
+def _words(phrase: str, segment: Segmenter | None) -> list[str]:
+    return segment(phrase) if segment is not None and phrase else list(phrase)
+
+
+def _join_tail(words: list[str]) -> str:
+    picked: list[str] = []
+    for word in reversed(words):
+        if picked and sum(map(len, picked)) + len(word) > _MAX_CHARS:
+            break
+        picked.append(word)
+    return "".join(reversed(picked))
+
+
+def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) -> str:
+    """The noun phrase right before a figure, without linking words (面积达到 → 面积)."""
+    window_start = max(lo, start - _WINDOW)
+    window = text[window_start:start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end():]
+    # Another figure inside the clause: keep what follows it.
+    window = re.split(r"[0-9０-９%％*＊]+[^\u4e00-\u9fff]*", window)[-1] if re.search(r"[0-9０-９*＊]", window) else window
+    words = _words(window.strip(), segment)
+    while words and words[-1] in _LINK_WORDS:
+        words.pop()
+    phrase = "".join(words)
+    # 村主任薪资为村党支部书记的70%: the subject is what stands before 为/是.
+    compared = re.match(r"(.+?)(?:为|是|相当于)(.+)的$", phrase)
+    if compared:
+        words = _words(compared.group(1), segment)
+    while words and words[0] in _LEADING_NOISE:
+        words.pop(0)
+    return _join_tail(words)
+
+
+def following_phrase(text: str, end: int, hi: int, segment: Segmenter | None) -> str:
+    """The noun phrase right after a measure word (27名村支部书记、村委会主任 → …主任)."""
+    window = text[end:min(hi, end + _WINDOW)]
+    cut = _FOLLOWING_CUT.search(window)
+    window = window[: cut.start()] if cut else window
+    if "的" in window:
+        head = window.rsplit("的", 1)[1]
+        words = _words(head, segment)
+    else:
+        words = _words(window, segment)
+    picked: list[str] = []
+    for word in words:
+        if word in _FOLLOWING_STOP or sum(map(len, picked)) + len(word) > _MAX_CHARS:
+            break
+        picked.append(word)
+    return "".join(picked)
+
+
+def subject_of(
+    text: str, kind: str, candidate: Candidate, sentence: tuple[int, int],
+    segment: Segmenter | None, prior: Sequence[PriorFigure] = (),
+) -> str | None:
+    """What the figure measures (see the module docstring)."""
+    lo, hi = sentence
+    if kind == FactKind.VILLAGE_COUNT:
+        return candidate.unit.surface.lstrip("个")
+    if candidate.unit.canonical == "person" and len(candidate.unit.surface) >= 2 \
+            and candidate.unit.surface != "口人":
+        return candidate.unit.surface  # 乡机关21党员
+    clause = text[max(lo, candidate.start - 8):candidate.start]
+    following = following_phrase(text, candidate.end, hi, segment)
+    after_de = text.startswith("的", candidate.end)
+    if len(following) >= 2 and (kind != FactKind.RATIO or after_de):
+        return following
+    preceding = preceding_phrase(text, candidate.start, lo, segment)
+    earlier = [p for p in prior if p.subject and p.kind != FactKind.RATIO]
+    if kind == FactKind.RATIO and earlier and (not preceding or any(m in clause for m in _SHARE_MARKERS)):
+        return earlier[-1].subject  # 20名,占总数74%: the share of that group
+    same_unit = [p for p in earlier if p.unit == candidate.unit.canonical]
+    if kind == FactKind.COUNT and same_unit and (not preceding or "已" in clause):
+        # 39件民生问题……已解决34件: the count of the same things.
+        return f"{preceding}的{same_unit[-1].subject}" if preceding else same_unit[-1].subject
+    if not preceding and text[max(lo, candidate.start - 2):candidate.start].endswith(("(", "（", "长(", "共")):
+        # 一组宣传栏(共4块), 陈晨(12岁: the thing the parenthesis describes.
+        opening = max(text.rfind("(", lo, candidate.start), text.rfind("（", lo, candidate.start))
+        if opening > lo:
+            preceding = preceding_phrase(text, opening, lo, segment)
+    return preceding or following or None
