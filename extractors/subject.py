@@ -16,7 +16,7 @@ from schemas import FactKind
 _SENTENCE_END = re.compile(r"[。!?！？;；\n]")
 _WINDOW = 20
 _MAX_CHARS = 12
-_CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n、“”\"《》]")
+_CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n、“”\"《》(（]")
 _FOLLOWING_CUT = re.compile(r"[,，。;；:：!！?？\n()（）“”\"《》0-9０-９*＊]")
 # Words linking a subject to its figure; never part of the subject (共有党员16名).
 _LINK_WORDS = frozenset({
@@ -38,7 +38,11 @@ _FOLLOWING_STOP = frozenset({
     "掌握", "送去", "结对", "正在", "已经", "得到", "完成", "通过", "用于", "作为", "以", "按",
     "发展", "来自", "之中", "当中", "左右", "以上", "以下", "上下",
 })
-_SHARE_MARKERS = ("占", "总数", "总量", "总人口", "比例", "比重")
+_SHARE_MARKERS = ("占", "总数", "总量", "总人口")
+# A bare dimension word names no thing: 一条路(长1.5公里) measures the road.
+_DIMENSIONS = frozenset({"长", "宽", "高", "深", "厚", "全长", "总长", "长度", "宽度", "高度"})
+# Verbs after which a bare count repeats the things counted before (已解决34件, 建成4个).
+_COMPLETION_VERBS = frozenset({"解决", "建成", "完成", "办结", "落实", "实现", "启动", "收到", "化解", "处理", "整改"})
 
 
 def sentence_bounds(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
@@ -75,7 +79,11 @@ def _join_tail(words: list[str]) -> str:
 
 
 def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) -> str:
-    """The noun phrase right before a figure, without linking words (面积达到 → 面积)."""
+    """The noun phrase right before a figure, without linking words (面积达到 → 面积).
+
+    `lo` is where the phrase may begin at the earliest: the sentence start or the end
+    of the previous figure.
+    """
     window_start = max(lo, start - _WINDOW)
     window = text[window_start:start]
     breaks = list(_CLAUSE_BREAK.finditer(window))
@@ -99,6 +107,8 @@ def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) 
 def following_phrase(text: str, end: int, hi: int, segment: Segmenter | None) -> str:
     """The noun phrase right after a measure word (27名村支部书记、村委会主任 → …主任)."""
     window = text[end:min(hi, end + _WINDOW)]
+    if window[:1] == "、":
+        return ""  # 888人、党员34人: the next item of a list
     cut = _FOLLOWING_CUT.search(window)
     window = window[: cut.start()] if cut else window
     if "的" in window:
@@ -108,7 +118,8 @@ def following_phrase(text: str, end: int, hi: int, segment: Segmenter | None) ->
         words = _words(window, segment)
     picked: list[str] = []
     for word in words:
-        if word in _FOLLOWING_STOP or sum(map(len, picked)) + len(word) > _MAX_CHARS:
+        if (word in _FOLLOWING_STOP or word[:2] in _FOLLOWING_STOP or word in _LINK_WORDS
+                or sum(map(len, picked)) + len(word) > _MAX_CHARS):
             break
         picked.append(word)
     return "".join(picked)
@@ -127,20 +138,27 @@ def subject_of(
         return candidate.unit.surface  # 乡机关21党员
     clause = text[max(lo, candidate.start - 8):candidate.start]
     following = following_phrase(text, candidate.end, hi, segment)
-    after_de = text.startswith("的", candidate.end)
-    if len(following) >= 2 and (kind != FactKind.RATIO or after_de):
+    if len(following) >= 2:
         return following
-    preceding = preceding_phrase(text, candidate.start, lo, segment)
     earlier = [p for p in prior if p.subject and p.kind != FactKind.RATIO]
+    floor = max([lo, *(p.end for p in prior)])
+    preceding = preceding_phrase(text, candidate.start, floor, segment)
     if kind == FactKind.RATIO and earlier and (not preceding or any(m in clause for m in _SHARE_MARKERS)):
         return earlier[-1].subject  # 20名,占总数74%: the share of that group
     same_unit = [p for p in earlier if p.unit == candidate.unit.canonical]
-    if kind == FactKind.COUNT and same_unit and (not preceding or "已" in clause):
+    last_word = _words(preceding, segment)[-1:] if preceding else []
+    if kind == FactKind.COUNT and same_unit and (
+        not preceding or "已" in clause or (last_word and last_word[0] in _COMPLETION_VERBS)
+    ):
         # 39件民生问题……已解决34件: the count of the same things.
         return f"{preceding}的{same_unit[-1].subject}" if preceding else same_unit[-1].subject
-    if not preceding and text[max(lo, candidate.start - 2):candidate.start].endswith(("(", "（", "长(", "共")):
+    if preceding in _DIMENSIONS or (
+        not preceding and text[max(lo, candidate.start - 2):candidate.start].endswith(("(", "（", "共"))
+    ):
         # 一组宣传栏(共4块), 陈晨(12岁: the thing the parenthesis describes.
         opening = max(text.rfind("(", lo, candidate.start), text.rfind("（", lo, candidate.start))
-        if opening > lo:
-            preceding = preceding_phrase(text, opening, lo, segment)
+        if opening > lo and not _CLAUSE_BREAK.search(text, opening + 1, candidate.start):
+            preceding = preceding_phrase(text, opening, lo, segment) or preceding
+    if not preceding and earlier:
+        return earlier[-1].subject  # 拆迁119户,共338人: the same group counted again
     return preceding or following or None

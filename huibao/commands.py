@@ -60,9 +60,13 @@ def run_evaluate(gold: Path, db: Path) -> int:
     if not db.exists():
         print(f"huibao: no warehouse at {db}; run `huibao ingest` first", file=sys.stderr)
         return 2
+    from huibao.nlp import model_present
+    from pipelines.process import default_segmenter
+
+    segment = default_segmenter() if model_present() else None
     con = connect(db)
     try:
-        report = evaluate(load_gold(gold), load_predictions(con))
+        report = evaluate(load_gold(gold), load_predictions(con), segment)
     finally:
         con.close()
     print(format_report(report))

@@ -323,8 +323,10 @@ _PARENS = re.compile(r"[(（][^()（）]*[)）]")
 _QUOTES = re.compile("[“”‘’\"'「」『』]")
 
 
-def head_noun(subject: str | None) -> str:
-    """Gold subject without parenthesised parts and quote marks, last 2 characters."""
+def head_noun(subject: str | None, segment: Callable[[str], list[str]] | None = None) -> str:
+    """Gold subject without parenthesised parts and quote marks, then its head: the last
+    word by `segment` (the head of a Chinese noun phrase ends it), or without a segmenter
+    its last 2 characters."""
     if not subject:
         return ""
     stripped = subject
@@ -334,11 +336,16 @@ def head_noun(subject: str | None) -> str:
             break
         stripped = shorter
     stripped = _QUOTES.sub("", stripped).strip()
+    if segment is not None and stripped:
+        words = [w for w in segment(stripped) if w.strip()]
+        if words:
+            return words[-1]
     return stripped[-2:]
 
 
-def subject_correct(gold: str | None, predicted: str | None) -> bool:
-    head = head_noun(gold)
+def subject_correct(gold: str | None, predicted: str | None,
+                    segment: Callable[[str], list[str]] | None = None) -> bool:
+    head = head_noun(gold, segment)
     if not head:
         return not predicted
     return bool(predicted) and head in predicted
@@ -411,7 +418,8 @@ def _fact_rows(gold: Sequence[GoldFact]) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-def _score_facts(gold: Sequence[GoldFact], pred_all: Sequence[PredFact]) -> FactScores:
+def _score_facts(gold: Sequence[GoldFact], pred_all: Sequence[PredFact],
+                 segment: Callable[[str], list[str]] | None = None) -> FactScores:
     kinds = _fact_rows(gold)
     pred = [f for f in pred_all if f.kind in kinds]
     ignored = Counter(f.kind for f in pred_all if f.kind not in kinds)
@@ -449,7 +457,8 @@ def _score_facts(gold: Sequence[GoldFact], pred_all: Sequence[PredFact]) -> Fact
         "unit": lambda a, b: a.unit == b.unit,
         "value": lambda a, b: (same_number(a.value, b.value)
                                and same_number(a.value_max, b.value_max)),
-        "subject": lambda a, b: subject_correct(a.subject, b.subject),
+        "subject": lambda a, b: subject_correct(a.subject, b.subject, segment),
+        "subject_2ch": lambda a, b: subject_correct(a.subject, b.subject),
         "place": lambda a, b: place_correct(a.place, b.place),
     }
     attributes = {name: Accuracy(sum(check(a, b) for a, b in pairs), len(pairs))
@@ -506,8 +515,13 @@ def _score_checks(gold: Sequence[GoldCheck], pred: Sequence[PredCheck]) -> Check
     return CheckScores(recall, {k: n_pred[k] for k in _check_order(n_pred)}, false_alarms)
 
 
-def evaluate(gold: Gold, predictions: Predictions) -> EvaluationReport:
-    """Score predictions against gold, on the sources that have gold (see module doc)."""
+def evaluate(gold: Gold, predictions: Predictions,
+             segment: Callable[[str], list[str]] | None = None) -> EvaluationReport:
+    """Score predictions against gold, on the sources that have gold (see module doc).
+
+    `segment` (the pkuseg word splitter) picks subject head nouns by word; without it the
+    head is the last 2 characters. `subject_2ch` always uses the 2-character head.
+    """
     sources = gold.sources
 
     def scored(rows: Sequence[Any]) -> list[Any]:
@@ -515,7 +529,7 @@ def evaluate(gold: Gold, predictions: Predictions) -> EvaluationReport:
 
     return EvaluationReport(
         sources=tuple(sorted(sources)),
-        facts=_score_facts(gold.facts, scored(predictions.facts)),
+        facts=_score_facts(gold.facts, scored(predictions.facts), segment),
         documents=_score_documents(gold.documents, scored(predictions.documents)),
         sections=_score_sections(gold.sections, scored(predictions.sections)),
         checks=_score_checks(gold.checks, scored(predictions.checks)),

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 LEVELS: tuple[str, ...] = ("span", "typed", "strict")
 CORE, ALL = "core", "all"
-ATTRIBUTES: tuple[str, ...] = ("qualifier", "unit", "value", "subject", "place")
+ATTRIBUTES: tuple[str, ...] = ("qualifier", "unit", "value", "subject", "subject_2ch", "place")
 
 
 @dataclass(frozen=True)
