@@ -18,6 +18,8 @@ from pathlib import Path
 PKUSEG_SDIST = "pkuseg==0.0.25"
 _MEMBER_PREFIX = "pkuseg-0.0.25/pkuseg/models/default/"
 MODEL_FILES = ("features.pkl", "weights.npz")
+# spacy-pkuseg reads features.msgpack fastest (and warns without it); written at fetch time.
+_FEATURES_MSGPACK = "features.msgpack"
 SETUP_COMMAND = "python3 scripts/dev.py setup  (or: huibao fetch-model)"
 
 
@@ -62,11 +64,22 @@ def fetch_model(directory: Path | None = None) -> Path:
                     archive.extract(member, staging, filter="data")
         if not model_present(staging):
             raise ModelMissingError(f"{sdist.name} did not contain {_MEMBER_PREFIX}{MODEL_FILES}")
+        _write_msgpack_features(staging)
         directory.parent.mkdir(parents=True, exist_ok=True)
         if directory.exists():
             shutil.rmtree(directory)
         shutil.move(str(staging), directory)
     return directory
+
+
+def _write_msgpack_features(directory: Path) -> None:
+    from contextlib import redirect_stdout
+    from io import StringIO
+
+    from spacy_pkuseg.feature_extractor import FeatureExtractor
+
+    with redirect_stdout(StringIO()):  # the pickle fallback prints a warning
+        FeatureExtractor.load(str(directory)).save(str(directory))
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +90,8 @@ def load_nlp():
     from huibao import components  # noqa: F401  (registers the factories)
 
     directory = model_dir()
+    if model_present(directory) and not (directory / _FEATURES_MSGPACK).is_file():
+        _write_msgpack_features(directory)  # a model fetched by an older set-up
     if not model_present(directory):
         raise ModelMissingError(
             f"pkuseg model not found in {directory}; run the set-up first: {SETUP_COMMAND}"
