@@ -2,6 +2,9 @@
 
 `huibao_numeric_facts` puts every numeric fact span of a Doc in `doc.spans["huibao_facts"]`,
 labelled with its kind; span values are on `span._.huibao_value` / `span._.huibao_unit`.
+pkuseg tokens need not align with fact spans (it writes 村,27 as one token), so each span
+is expanded to whole tokens and the exact fact text and offsets are on
+`span._.huibao_text` / `span._.huibao_char_span`.
 """
 from __future__ import annotations
 
@@ -11,7 +14,8 @@ from spacy.tokens import Doc, Span
 from extractors.scanner import default_scanner
 
 SPAN_KEY = "huibao_facts"
-for _name in ("huibao_value", "huibao_value_max", "huibao_unit", "huibao_qualifier"):
+for _name in ("huibao_value", "huibao_value_max", "huibao_unit", "huibao_qualifier",
+              "huibao_text", "huibao_char_span"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
@@ -34,6 +38,8 @@ class NumericFactsComponent:
             span._.huibao_value_max = candidate.value_max
             span._.huibao_unit = candidate.unit.canonical
             span._.huibao_qualifier = str(candidate.qualifier)
+            span._.huibao_text = candidate.span_text(doc.text)
+            span._.huibao_char_span = (candidate.start, candidate.end)
             spans.append(span)
         doc.spans[SPAN_KEY] = spans
         return doc

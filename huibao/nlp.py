@@ -73,12 +73,12 @@ def fetch_model(directory: Path | None = None) -> Path:
 
 
 def _write_msgpack_features(directory: Path) -> None:
-    from contextlib import redirect_stdout
+    from contextlib import redirect_stderr, redirect_stdout
     from io import StringIO
 
     from spacy_pkuseg.feature_extractor import FeatureExtractor
 
-    with redirect_stdout(StringIO()):  # the pickle fallback prints a warning
+    with redirect_stdout(StringIO()), redirect_stderr(StringIO()):  # the pickle fallback warns
         FeatureExtractor.load(str(directory)).save(str(directory))
 
 
