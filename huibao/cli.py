@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from pipelines.runners import TASK_RUNNER_KINDS
+
 DEFAULT_DB = "data/warehouse.duckdb"
 
 
@@ -27,13 +29,25 @@ def _parser() -> argparse.ArgumentParser:
         "DuckDB. Folders are searched recursively. Unchanged files are skipped; a changed "
         "file's rows are replaced. Exit code 0 when every source loaded, 1 otherwise.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="example:\n  huibao ingest data/sample reports/2026-11 --db data/warehouse.duckdb",
+        epilog="examples:\n  huibao ingest data/sample reports/2026-11 --db data/warehouse.duckdb\n"
+        "  huibao ingest /srv/inbox --task-runner dask --workers 4",
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
     ingest.add_argument("--db", default=DEFAULT_DB, metavar="FILE",
                         help=f"warehouse file (default: {DEFAULT_DB})")
     ingest.add_argument("--no-progress", action="store_true",
                         help="no progress bar even in a terminal")
+    ingest.add_argument("--task-runner", choices=TASK_RUNNER_KINDS, default="threads",
+                        help="how batches run in parallel: threads (default), processes, or dask "
+                             "(a local Dask cluster, or --dask-address); the load stays one writer")
+    ingest.add_argument("--workers", type=int, default=2, metavar="N",
+                        help="parallel workers of the task runner (default: 2)")
+    ingest.add_argument("--dask-address", metavar="URL",
+                        help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
+    ingest.add_argument("--batch-size", type=int, default=32, metavar="N",
+                        help="sources per batch task (default: 32)")
+    ingest.add_argument("--no-cache", action="store_true",
+                        help="do not keep extraction results in Prefect's result cache")
 
     evaluate = commands.add_parser(
         "evaluate",
@@ -85,7 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         from huibao.commands import run_ingest
 
         return run_ingest([Path(p) for p in args.paths], Path(args.db),
-                          progress=sys.stderr.isatty() and not args.no_progress)
+                          progress=sys.stderr.isatty() and not args.no_progress,
+                          options={"task_runner": args.task_runner, "workers": args.workers,
+                                   "dask_address": args.dask_address,
+                                   "batch_size": args.batch_size, "cache": not args.no_cache})
     if args.command == "evaluate":
         from huibao.commands import run_evaluate
 

@@ -27,7 +27,7 @@ def _progress_bar():
                     TimeElapsedColumn(), transient=True)
 
 
-def run_ingest(paths: list[Path], db: Path, progress: bool) -> int:
+def run_ingest(paths: list[Path], db: Path, progress: bool, options: dict | None = None) -> int:
     from pipelines import flow
     from pipelines.read import discover_sources
 
@@ -46,7 +46,7 @@ def run_ingest(paths: list[Path], db: Path, progress: bool) -> int:
             documents = bar.add_task("documents", total=None)
             flow.progress_hook = lambda event, n: bar.advance(sources if event == "sources" else documents, n)
         try:
-            summary = flow.ingest([str(p) for p in paths], db=str(db))
+            summary = flow.ingest([str(p) for p in paths], db=str(db), **(options or {}))
         finally:
             flow.progress_hook = None
     _print_summary(summary)

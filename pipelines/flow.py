@@ -1,25 +1,35 @@
 """The Prefect ingestion flow: coarse tasks over batches of sources, one DuckDB writer.
 
-The flow only orchestrates; every step is a plain function of pipelines.process.
+`ingest` discovers sources, skips unchanged ones and hands batches to the subflow
+`process_batches`, whose task runner (threads, processes or Dask) processes them in
+parallel while the flow thread loads finished batches into DuckDB one at a time. Every
+step is a plain function of pipelines.process.
 """
 from __future__ import annotations
 
+import hashlib
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.context import TaskRunContext
 from prefect.runtime import flow_run
+from prefect.tasks import exponential_backoff
 from pydantic import BaseModel, Field
 
 from pipelines import process
+from pipelines.artifacts import publish_run_artifacts
 from pipelines.read import discover_sources
+from pipelines.runners import TaskRunnerKind, make_task_runner
 from pipelines.warehouse import connect, load_source, loaded_versions
 
 DEFAULT_DB = "data/warehouse.duckdb"
 DEFAULT_BATCH_SIZE = 32
+CACHE_EXPIRATION = timedelta(days=30)
 
 # Set by the CLI to draw a progress bar: called with (event, amount) for "sources"/"documents".
 progress_hook: Callable[[str, int], None] | None = None
@@ -44,6 +54,26 @@ class IngestSummary(BaseModel):
     facts_per_kind: dict[str, int] = Field(default_factory=dict)
     checks: int = 0
     seconds: float = 0.0
+    source_rows: list[dict] = Field(default_factory=list, exclude=True)
+
+    def add(self, result: process.SourceResult) -> None:
+        """Count one processed source."""
+        source = result.source
+        self.source_rows.append({
+            "source_path": source.source_path, "status": str(source.status),
+            "encoding": source.encoding or "", "documents": len(result.documents),
+            "facts": len(result.facts), "checks": len(result.checks), "error": source.error or "",
+        })
+        if result.failed:
+            self.failures.append(Failure(source_path=source.source_path, error=source.error))
+            return
+        self.loaded += 1
+        self.documents += len(result.documents)
+        self.sections += len(result.sections)
+        self.facts += len(result.facts)
+        self.checks += len(result.checks)
+        for kind, n in process.summarise([result]).items():
+            self.facts_per_kind[kind] = self.facts_per_kind.get(kind, 0) + n
 
 
 def _notify(event: str, amount: int) -> None:
@@ -51,9 +81,25 @@ def _notify(event: str, amount: int) -> None:
         progress_hook(event, amount)
 
 
-@task(name="read-sources", retries=2, retry_delay_seconds=[1, 4])
+def batch_cache_key(context: TaskRunContext, parameters: dict) -> str:
+    """The batch's sources by path and sha256, plus the pipeline (extractor) versions.
+
+    Nothing heavy enters the key: not the texts, not the spaCy pipeline.
+    """
+    sources = sorted((r.source.source_path, r.source.sha256) for r in parameters["results"])
+    digest = hashlib.sha256(repr(sources).encode()).hexdigest()[:24]
+    return f"{context.task.name}-{process.pipeline_version()}-{digest}"
+
+
+_IO_RETRIES = {"retries": 3, "retry_delay_seconds": exponential_backoff(backoff_factor=2),
+               "retry_jitter_factor": 0.5}
+
+
+@task(name="read-sources", **_IO_RETRIES)
 def read_sources(paths: list[str]) -> list[process.SourceResult]:
-    return [process.read_stage(path) for path in paths]
+    results = [process.read_stage(path) for path in paths]
+    get_run_logger().info("read %d sources, %d failed", len(results), sum(r.failed for r in results))
+    return results
 
 
 @task(name="split-documents")
@@ -66,13 +112,12 @@ def split_sections(results: list[process.SourceResult]) -> list[process.SourceRe
     return [process.guarded(process.split_sections_stage, r) for r in results]
 
 
-@task(name="extract-facts")
+@task(name="extract-facts", cache_key_fn=batch_cache_key, cache_expiration=CACHE_EXPIRATION,
+      persist_result=True)
 def extract_facts(results: list[process.SourceResult]) -> list[process.SourceResult]:
     segment = process.default_segmenter()
-    out = []
-    for result in results:
-        out.append(process.guarded(process.extract_stage, result, segment))
-        _notify("documents", len(result.documents))
+    out = [process.guarded(process.extract_stage, r, segment) for r in results]
+    get_run_logger().info("extracted %d facts from %d sources", sum(len(r.facts) for r in out), len(out))
     return out
 
 
@@ -94,8 +139,6 @@ def load_warehouse(db: str, results: list[process.SourceResult], version: str) -
 
 def _changed(db: str, paths: list[str], version: str) -> tuple[list[str], int]:
     """Paths whose bytes or pipeline changed since their last successful load."""
-    import hashlib
-
     con = connect(db)
     try:
         known = loaded_versions(con)
@@ -116,38 +159,81 @@ def _changed(db: str, paths: list[str], version: str) -> tuple[list[str], int]:
     return todo, skipped
 
 
+def _submit_batch(paths: list[str], cache: bool):
+    """Chain the stage tasks of one batch on the task runner; returns the last future."""
+    extract = extract_facts if cache else extract_facts.with_options(
+        cache_key_fn=None, persist_result=False, refresh_cache=True)
+    read = read_sources.submit(paths)
+    return check_consistency.submit(extract.submit(split_sections.submit(split_documents.submit(read))))
+
+
+@flow(name="huibao-process-batches", log_prints=False)
+def process_batches(batches: list[list[str]], db: str, version: str, in_flight: int = 2,
+                    cache: bool = True) -> IngestSummary:
+    """Process batches on this flow's task runner and load each, in order, as it finishes.
+
+    At most `in_flight` batches are processed ahead of the load, so memory stays flat.
+    """
+    totals = IngestSummary(run_id="")
+    pending: deque = deque()
+
+    def load_next() -> None:
+        results = pending.popleft().result()
+        load_warehouse(db, results, version)
+        for result in results:
+            totals.add(result)
+            if result.failed:
+                get_run_logger().warning("failed: %s", result.source.error)
+        _notify("documents", sum(len(r.documents) for r in results))
+        _notify("sources", len(results))
+
+    for batch in batches:
+        pending.append(_submit_batch(batch, cache))
+        if len(pending) > max(1, in_flight):
+            load_next()
+    while pending:
+        load_next()
+    return totals
+
+
 @flow(name="huibao-ingest", log_prints=False)
-def ingest(paths: list[str], db: str = DEFAULT_DB, batch_size: int = DEFAULT_BATCH_SIZE) -> IngestSummary:
-    """Ingest report files and folders into the DuckDB warehouse at `db`."""
+def ingest(
+    paths: list[str],
+    db: str = DEFAULT_DB,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    task_runner: TaskRunnerKind = "threads",
+    workers: int = 2,
+    dask_address: str | None = None,
+    cache: bool = True,
+) -> IngestSummary:
+    """Ingest report files and folders into the DuckDB warehouse at `db`.
+
+    `task_runner` runs the batches on threads (default), processes, or Dask (a LocalCluster
+    of `workers` workers, or the cluster at `dask_address`); the load is single-writer.
+    `cache` keeps extraction results keyed on the sources' sha256 and extractor versions.
+    """
     logger = get_run_logger()
     started = time.perf_counter()
-    summary = IngestSummary(run_id=uuid.uuid4().hex[:12])
     started_at = datetime.now(timezone.utc).replace(tzinfo=None)
     version = process.pipeline_version()
     all_paths = [str(p) for p in discover_sources(paths)]
-    summary.sources = len(all_paths)
-    todo, summary.skipped = _changed(db, all_paths, version)
-    _notify("sources", summary.skipped)
-    logger.info("%d sources, %d unchanged, %d to ingest", len(all_paths), summary.skipped, len(todo))
-    for offset in range(0, len(todo), max(1, batch_size)):
-        batch = read_sources(todo[offset:offset + batch_size])
-        batch = check_consistency(extract_facts(split_sections(split_documents(batch))))
-        load_warehouse(db, batch, version)
-        for r in batch:
-            if r.failed:
-                summary.failures.append(Failure(source_path=r.source.source_path, error=r.source.error))
-                logger.warning("failed: %s", r.source.error)
-                continue
-            summary.loaded += 1
-            summary.documents += len(r.documents)
-            summary.sections += len(r.sections)
-            summary.facts += len(r.facts)
-            summary.checks += len(r.checks)
-            for kind, n in process.summarise([r]).items():
-                summary.facts_per_kind[kind] = summary.facts_per_kind.get(kind, 0) + n
-        _notify("sources", len(batch))
+    todo, skipped = _changed(db, all_paths, version)
+    _notify("sources", skipped)
+    logger.info("%d sources, %d unchanged, %d to ingest", len(all_paths), skipped, len(todo))
+    size = max(1, batch_size)
+    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+    summary = IngestSummary(run_id=uuid.uuid4().hex[:12])
+    if batches:
+        runner = make_task_runner(task_runner, workers, dask_address)
+        summary = process_batches.with_options(task_runner=runner)(
+            batches, db, version, in_flight=workers, cache=cache)
+        summary.run_id = uuid.uuid4().hex[:12]
+    summary.sources, summary.skipped = len(all_paths), skipped
     summary.seconds = round(time.perf_counter() - started, 2)
     _record_run(db, summary, started_at)
+    publish_run_artifacts(summary, summary.source_rows)
+    logger.info("loaded %d sources, %d facts, %d failures in %.1f s",
+                summary.loaded, summary.facts, len(summary.failures), summary.seconds)
     return summary
 
 

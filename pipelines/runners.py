@@ -7,17 +7,20 @@ DuckDB load stays in the flow, a single writer.
 from __future__ import annotations
 
 import os
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+if TYPE_CHECKING:
+    from prefect.task_runners import TaskRunner
 
 TaskRunnerKind = Literal["threads", "processes", "dask"]
 TASK_RUNNER_KINDS: tuple[str, ...] = ("threads", "processes", "dask")
 
 
 def make_task_runner(kind: TaskRunnerKind = "threads", workers: int = 2,
-                     dask_address: str | None = None) -> TaskRunner:
+                     dask_address: str | None = None) -> "TaskRunner":
     """A fresh task runner of the given kind with `workers` workers."""
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
     if kind == "threads":
         return ThreadPoolTaskRunner(max_workers=workers)
     if kind == "processes":

@@ -18,7 +18,7 @@ def test_every_command_has_help_with_an_example(command, capsys):
         main([command, "--help"])
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
-    assert "example:" in out and f"huibao {command}" in out
+    assert "example" in out and f"huibao {command}" in out
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -190,7 +190,7 @@ def test_attribute_accuracies_are_over_typed_matches_only():
     attributes = fact_report(gold, pred).attributes
     assert attributes == {
         "qualifier": Accuracy(1, 2), "unit": Accuracy(2, 2), "value": Accuracy(1, 2),
-        "subject": Accuracy(1, 2), "place": Accuracy(1, 2)}
+        "subject": Accuracy(1, 2), "subject_2ch": Accuracy(1, 2), "place": Accuracy(1, 2)}
 
 
 # ---------------------------------------------------------------- documents, sections
@@ -441,3 +441,17 @@ def test_a_long_prediction_is_still_a_candidate_for_later_gold():
     assert facts.table["span"]["all"] == PRF(n_gold=3, n_pred=2, matched_gold=2, matched_pred=2)
     facts = fact_report([gf(20, 23)], [pf(0, 30), pf(5, 6)])
     assert facts.table["span"]["all"] == PRF(n_gold=1, n_pred=2, matched_gold=1, matched_pred=1)
+
+
+def test_head_noun_by_word_when_a_segmenter_is_given():
+    from huibao.evaluate import head_noun, subject_correct
+
+    words = {"工作进展迅速的村": ["工作", "进展", "迅速", "的", "村"],
+             "户籍常住人口": ["户籍", "常住", "人口"]}
+    segment = words.__getitem__
+    assert head_noun("工作进展迅速的村", segment) == "村"
+    assert head_noun("工作进展迅速的村") == "的村"
+    assert subject_correct("工作进展迅速的村", "村", segment)
+    assert not subject_correct("工作进展迅速的村", "村")
+    assert subject_correct("户籍常住人口", "来沪常住人口", segment)
+    assert not subject_correct("户籍常住人口", "户籍", segment)

@@ -47,6 +47,37 @@ def test_ingest_then_rerun_changes_nothing(prefect_harness, tmp_path, sample_pat
     assert runs == (2, 2)
 
 
+def test_runs_command_lists_runs_newest_first(prefect_harness, tmp_path, sample_path, capsys):
+    from huibao.cli import main
+
+    db = tmp_path / "w.duckdb"
+    first = ingest([str(sample_path)], db=str(db))
+    second = ingest([str(sample_path)], db=str(db))
+    assert main(["runs", "--db", str(db)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:2] == ["run_id", "started_at"]
+    assert [line.split()[0] for line in lines[1:]] == [second.run_id, first.run_id]
+    assert lines[1].split()[-4:] == ["1", "0", "0", "completed"]
+
+
+def test_run_artifacts_are_published(prefect_harness, tmp_path, sample_path):
+    import asyncio
+
+    from prefect.client.orchestration import get_client
+
+    ingest([str(sample_path)], db=str(tmp_path / "w.duckdb"))
+
+    async def latest(key):
+        async with get_client() as client:
+            return await client.read_latest_artifacts() if key is None else [
+                a for a in await client.read_latest_artifacts() if a.key == key]
+
+    (markdown,) = asyncio.run(latest("huibao-ingest-summary"))
+    assert "Facts per kind" in markdown.data and "village_count" in markdown.data
+    (table,) = asyncio.run(latest("huibao-ingest-sources"))
+    assert table.type == "table"
+
+
 def test_a_changed_file_replaces_its_rows(prefect_harness, tmp_path, sample_text):
     report = tmp_path / "r.txt"
     report.write_text("全村共有农户516户,党员34人。", encoding="utf-8")
