@@ -6,15 +6,21 @@ place at the level the report speaks of itself (我镇, 全乡, 本村).
 """
 from __future__ import annotations
 
+import math
 import re
-from collections import Counter
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from extractors.base import Candidate, Segmenter
 from schemas import FactKind
 
 _PLACE_RANK = {"村": 4, "社区": 4, "镇": 3, "乡": 3, "街道": 3, "县": 2, "区": 2, "市": 1}
-_MASKED_OR_LATIN_PLACE = re.compile(r"(?:[*＊]{2,}|[×xX]{2,}|(?<![A-Za-z])[A-Za-z]{1,12})(?:街道|社区|[村镇乡县区市])")
+# (The lookahead only speeds the search up.)
+_MASKED_OR_LATIN_PLACE = re.compile(
+    # A masked name starts where its run of marks starts (else a long run costs quadratic time).
+    r"(?=[*＊×xXA-Za-z])(?:(?<![*＊])[*＊]{2,}|(?<![×xX])[×xX]{2,}|(?<![A-Za-z])[A-Za-z]{1,12})"
+    r"(?:街道|社区|[村镇乡县区市])")
 _SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff])(?:街道|社区|[村镇乡县区市])")
 # A suffix character that starts a common word is no suffix: 村民, 乡镇, 市场, 区域 …
 _SUFFIX_STARTS_WORD = re.compile(
@@ -45,19 +51,27 @@ _NOT_A_NAME_BODY = frozenset({
     "全省", "全国", "本省", "外省", "邻近", "附近", "周边", "各级", "基层", "上级", "下级",
 })
 _SUFFIX_CHARS = frozenset("村镇乡县区市")
-
-
-def _is_name(name: str) -> bool:
-    body = name[: -len(PlaceMention(0, 0, name).suffix)]
-    return not (
-        name in _NOT_PLACES or name[0] in _NOT_A_NAME_HEAD or name[0] in _SUFFIX_CHARS
-        or _NAME_NOISE.intersection(name) or body in _NOT_A_NAME_BODY
-        or any(name.endswith(word) for word in _NOT_A_NAME_BODY if word[-1] in _SUFFIX_CHARS)
-        or any(body.endswith(word) for word in _NOT_A_NAME_BODY)
-    )
+# For str.endswith: the words above, and those of them that end in a suffix (农村, 城乡).
+_NOT_A_NAME_BODY_ENDINGS = tuple(sorted(_NOT_A_NAME_BODY))
+_NOT_A_NAME_ENDINGS = tuple(w for w in _NOT_A_NAME_BODY_ENDINGS if w[-1] in _SUFFIX_CHARS)
 # Characters a name does not start with or contain (determiners, particles, measure words).
 _NOT_A_NAME_HEAD = frozenset("全我本该各每此邻外其贵兄某原新同上下个")
 _NAME_NOISE = frozenset("该这那其每各一届个的了和与及在对以因由")
+
+
+def _suffix(name: str) -> str:
+    return "街道" if name.endswith("街道") else "社区" if name.endswith("社区") else name[-1]
+
+
+def _is_name(name: str) -> bool:
+    body = name[: -len(_suffix(name))]
+    return not (
+        name in _NOT_PLACES or name[0] in _NOT_A_NAME_HEAD or name[0] in _SUFFIX_CHARS
+        or not _NAME_NOISE.isdisjoint(name) or body in _NOT_A_NAME_BODY
+        or name.endswith(_NOT_A_NAME_ENDINGS) or body.endswith(_NOT_A_NAME_BODY_ENDINGS)
+    )
+
+
 _NAME_STOP = frozenset("了在到进入驻包出回下为对和与及的是从向把被给让使将各每全我本该此其这那")
 # A real name is written with its suffix nearly every time (纪合寺 → 纪合寺村); a common word
 # followed now and then by a suffix (通过村…, 结合镇…) is not a name.
@@ -72,7 +86,7 @@ class PlaceMention:
 
     @property
     def suffix(self) -> str:
-        return "街道" if self.name.endswith("街道") else "社区" if self.name.endswith("社区") else self.name[-1]
+        return _suffix(self.name)
 
     @property
     def rank(self) -> int:
@@ -80,7 +94,11 @@ class PlaceMention:
 
     @property
     def latin(self) -> bool:
-        return self.name[0].isascii() and self.name[0].isalpha()
+        return _is_latin(self.name)
+
+
+def _is_latin(name: str) -> bool:
+    return name[0].isascii() and name[0].isalpha()
 
 
 def _name_from_words(words: list[str]) -> str | None:
@@ -102,6 +120,22 @@ def _name_from_words(words: list[str]) -> str | None:
     return name if len(name) >= 3 else None
 
 
+def _tiled(text: str, lo: int, end: int) -> bool:
+    """Whether the words of `_segmented_name`'s window tile it: pkuseg's do, but spaCy
+    leaves out a space after a word, and then a name may be any string."""
+    return " " not in text[max(lo, end - _NAME_WINDOW):end + 2]
+
+
+def _may_end_a_name(text: str, lo: int, end: int) -> bool:
+    """False when no name that `_segmented_name` could confirm ends at `end` of a tiled
+    window (see `_tiled`), so that the segmenter need not run: such a name is one of the
+    3 to 6 characters before `end`.
+    """
+    if not _NAME_NOISE.isdisjoint(text[end - 3:end]):
+        return False  # in every name of 3 characters or more
+    return any(_is_name(text[end - n:end]) for n in range(3, end - max(lo, end - _NAME_WINDOW) + 1))
+
+
 def _segmented_name(text: str, lo: int, end: int, segment: Segmenter) -> str | None:
     """The name whose suffix ends at `end`, if the suffix ends a word there."""
     start = max(lo, end - _NAME_WINDOW)
@@ -113,29 +147,160 @@ def _segmented_name(text: str, lo: int, end: int, segment: Segmenter) -> str | N
             break
     if offset != end or not words:
         return None
-    return _name_from_words(words)
+    name = _name_from_words(words)
+    # Words that skip a space do not tile the window: keep only a name the text really has.
+    return name if name is not None and text[end - len(name):end] == name else None
 
 
-def find_places(text: str, lo: int, hi: int, segment: Segmenter | None) -> list[PlaceMention]:
-    """Named places (五沙村, 八里台镇, ***镇, 青浦区, wo村) in text[lo:hi]."""
-    mentions = [PlaceMention(m.start(), m.end(), m.group())
-                for m in _MASKED_OR_LATIN_PLACE.finditer(text, lo, hi)]
-    if segment is not None:
-        for match in _SUFFIX.finditer(text, lo, hi):
-            if _SUFFIX_STARTS_WORD.match(text, match.start()):
-                continue
-            name = _segmented_name(text, lo, match.end(), segment)
-            if name is not None and _is_name(name):
-                mentions.append(PlaceMention(match.end() - len(name), match.end(), name))
-    mentions.sort(key=lambda m: m.start)
-    document = text[lo:hi]
-    named = Counter(m.name for m in mentions)
-    accepted = set()
-    for name, count in named.items():
-        body = name[: -len(PlaceMention(0, 0, name).suffix)]
-        if name[0].isascii() or not body or count >= _NAME_SHARE * document.count(body):
-            accepted.add(name)
-    return [m for m in mentions if m.name in accepted]
+def _start(mention: PlaceMention) -> int:
+    return mention.start
+
+
+class DocumentPlaces:
+    """The named places (五沙村, 八里台镇, ***镇, 青浦区, wo村) of the document text[lo:hi].
+
+    Masked and Latin names come from a regex. Other names end in a suffix that pkuseg must
+    confirm, the costly part, so a suffix is segmented only when a question needs it: the
+    places before a figure, those at a level, the other mentions of a name (a name is a
+    place only if written with its suffix at least `_NAME_SHARE` of the time). The answers
+    are those over all places, in text order.
+    """
+
+    def __init__(self, text: str, lo: int, hi: int, segment: Segmenter | None):
+        self._text, self._lo, self._segment = text, lo, segment
+        self._document = text[lo:hi]
+        self._latin = [PlaceMention(m.start(), m.end(), m.group())
+                       for m in _MASKED_OR_LATIN_PLACE.finditer(text, lo, hi)]
+        # Where suffixes end, in text order, and those whose name may be any string.
+        self._ends = [] if segment is None else [
+            m.end() for m in _SUFFIX.finditer(text, lo, hi) if not _SUFFIX_STARTS_WORD.match(text, m.start())]
+        self._untiled = {end for end in self._ends if not _tiled(text, lo, end)}
+        self._names: dict[int, str | None] = {}
+        self._by_tail: dict[int, dict[str, list[int]]] = {}  # width → last chars → ends
+        self._counts: dict[str, int] = {}
+        self._accepted: dict[str, bool] = {}
+        self._homes: dict[str | None, PlaceMention | None] = {}
+
+    def _name_at(self, end: int) -> str | None:
+        if end not in self._names:
+            text, lo, name = self._text, self._lo, None
+            if end in self._untiled or _may_end_a_name(text, lo, end):
+                name = _segmented_name(text, lo, end, self._segment)
+            self._names[end] = name if name is not None and _is_name(name) else None
+        return self._names[end]
+
+    def _ends_of(self, name: str) -> set[int]:
+        """The suffix ends where the segmenter may confirm `name` (a tiled window's name is
+        the text before its end)."""
+        width = len(name)
+        if width not in self._by_tail:
+            text, tails = self._text, defaultdict(list)
+            if width <= _NAME_WINDOW:
+                for end in self._ends:
+                    tails[text[max(0, end - width):end]].append(end)
+            self._by_tail[width] = tails
+        return self._untiled.union(self._by_tail[width].get(name, ()))
+
+    def count(self, name: str) -> int:
+        """How often `name` is mentioned: by the regex, and at suffixes the segmenter confirms."""
+        if name not in self._counts:
+            self._counts[name] = (sum(m.name == name for m in self._latin)
+                                  + sum(self._name_at(e) == name for e in self._ends_of(name)))
+        return self._counts[name]
+
+    def _is_place(self, name: str) -> bool:
+        if name not in self._accepted:
+            body = name[: -len(_suffix(name))]
+            self._accepted[name] = (name[0].isascii() or not body
+                                    or self.count(name) >= _NAME_SHARE * self._document.count(body))
+        return self._accepted[name]
+
+    def _mentions(self, latin: list[PlaceMention], ends: list[int]) -> list[PlaceMention]:
+        """The places among `latin` and the names ending at `ends`, in text order."""
+        found = list(latin)
+        for end in ends:
+            name = self._name_at(end)
+            if name is not None:
+                found.append(PlaceMention(end - len(name), end, name))
+        found.sort(key=_start)
+        return [m for m in found if self._is_place(m.name)]
+
+    def before(self, lo: int, end: int) -> list[PlaceMention]:
+        """The places inside text[lo:end]."""
+        ends = self._ends[bisect_right(self._ends, lo):bisect_right(self._ends, end)]
+        latin = self._latin[bisect_left(self._latin, lo, key=_start):bisect_left(self._latin, end, key=_start)]
+        return [m for m in self._mentions([m for m in latin if m.end <= end], ends) if lo <= m.start]
+
+    # The report's place and the first place of a level are found by branch and bound: a
+    # place's order is (start, Latin before suffix, index); its rank for `home` is (Chinese,
+    # count, -start), which the names a suffix may end bound from above.
+
+    def _candidates(self, level: str | None) -> tuple[list[tuple[int, PlaceMention]], list[int]]:
+        """The Latin/masked places (with their index) and the suffix ends that may end a
+        place named with the suffix `level`; with every suffix when `level` is None."""
+        latin = [(i, m) for i, m in enumerate(self._latin) if level is None or m.suffix == level]
+        text = self._text
+        ends = [e for e in self._ends if level is None or e in self._untiled or _suffix(text[e - 2:e]) == level]
+        return latin, ends
+
+    def _place_at(self, end: int, level: str | None) -> PlaceMention | None:
+        name = self._name_at(end)
+        if name is None or not self._is_place(name) or (level is not None and _suffix(name) != level):
+            return None
+        return PlaceMention(end - len(name), end, name)
+
+    def _rank_bound(self, end: int) -> tuple | None:
+        """At least the rank of a place the segmenter may confirm at `end`; None if none."""
+        if end in self._untiled:
+            return (True, math.inf, math.inf)
+        text, width = self._text, end - max(self._lo, end - _NAME_WINDOW)
+        return max(((not _is_latin(name), sum(m.name == name for m in self._latin) + len(self._ends_of(name)),
+                     len(name) - end)
+                    for name in (text[end - n:end] for n in range(3, width + 1)) if _is_name(name)),
+                   default=None)
+
+    def _most_named(self, level: str | None) -> PlaceMention | None:
+        """The most often named place, Chinese names before Latin ones, then the first; of
+        those named with the suffix `level`, or of all when `level` is None."""
+        best: tuple | None = None  # (rank, order, place)
+
+        def consider(order: tuple, place: PlaceMention) -> None:
+            nonlocal best
+            rank = (not place.latin, self.count(place.name), -place.start)
+            if best is None or rank > best[0] or (rank == best[0] and order < best[1]):
+                best = (rank, order, place)
+
+        latin, ends = self._candidates(level)
+        for i, place in latin:
+            if self._is_place(place.name):
+                consider((place.start, 0, i), place)
+        bounds = sorted(((bound, e) for e in ends if (bound := self._rank_bound(e)) is not None), reverse=True)
+        for bound, end in bounds:
+            if best is not None and bound < best[0]:
+                break
+            place = self._place_at(end, level)
+            if place is not None:
+                consider((place.start, 1, end), place)
+        return None if best is None else best[2]
+
+    def home(self, level: str | None) -> PlaceMention | None:
+        """The report's own place: a named place at its self-reference level if there is
+        one, else any; the most often named, Chinese names before Latin ones, then the first."""
+        if level not in self._homes:
+            self._homes[level] = (level is not None and self._most_named(level)) or self._most_named(None)
+        return self._homes[level]
+
+    def first(self, level: str) -> PlaceMention | None:
+        """The first place named with the suffix `level` (镇 …)."""
+        latin, ends = self._candidates(level)
+        best = min((((m.start, 0, i), m) for i, m in latin if self._is_place(m.name)), default=None)
+        for end in ends:
+            if best is not None and best[0] < (end - _NAME_WINDOW - 2, 1, end):
+                break  # a name ends at `end` and starts in its window
+            place = self._place_at(end, level)
+            if place is not None and (best is None or (place.start, 1, end) < best[0]):
+                best = ((place.start, 1, end), place)
+        return None if best is None else best[1]
 
 
 def self_reference_level(text: str, lo: int, hi: int) -> str | None:
@@ -144,38 +309,30 @@ def self_reference_level(text: str, lo: int, hi: int) -> str | None:
     return levels.most_common(1)[0][0] if levels else None
 
 
-def document_place(places: list[PlaceMention], level: str | None) -> PlaceMention | None:
-    """The report's own place: a named place at its self-reference level if there is one,
-    else any; the most often named, Chinese names before Latin ones, then the first."""
-    if not places:
-        return None
-    pool = [p for p in places if p.suffix == level] or places
-    counts = Counter(p.name for p in places)
-    return max(pool, key=lambda p: (not p.latin, counts[p.name], -p.start))
-
-
 def place_of(
     text: str, candidate: Candidate, kind: str, sentence: tuple[int, int],
-    places: list[PlaceMention], default: PlaceMention | None,
+    places: DocumentPlaces, level: str | None,
 ) -> str | None:
-    """The most specific named place the fact is about; the report's place by default."""
+    """The most specific named place the fact is about; the report's place (at the
+    report's self-reference `level`) by default."""
     lo, _ = sentence
-    before = [p for p in places if lo <= p.start and p.end <= candidate.start]
+    default = places.home(level)
     clause_start = candidate.start
     while clause_start > lo and text[clause_start - 1] not in ",，。;；\n":
         clause_start -= 1
     references = [m.group(1) for m in _SELF_REFERENCE.finditer(text, clause_start, candidate.start)]
     if kind == FactKind.VILLAGE_COUNT:
         # Counting villages speaks of the place above them: 八里台镇所辖的15个行政村.
-        above = [p for p in before if p.rank < _PLACE_RANK["村"]]
+        above = [p for p in places.before(lo, candidate.start) if p.rank < _PLACE_RANK["村"]]
         if above:
             return above[-1].name
     if references:
-        level = references[-1]
-        if default is not None and _PLACE_RANK[level] >= default.rank:
+        referred = references[-1]
+        if default is not None and _PLACE_RANK[referred] >= default.rank:
             return default.name  # 全村 in a township's report: still that township
-        named = [p for p in places if p.suffix == level]
-        return named[0].name if named else None  # 全市 with no named city: null
+        named = places.first(referred)
+        return named.name if named else None  # 全市 with no named city: null
+    before = places.before(lo, candidate.start)
     if before and (default is None or before[-1].rank >= default.rank):
         return before[-1].name
     return default.name if default else None

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from extractors import rules
 from extractors.base import Candidate, Extractor, Segmenter, UnitSpec
 from extractors.numbers import (
+    LEADING_QUALIFIERS,
     LEADING_SOURCE,
     MASKED_SOURCE,
+    MASKED_START_CLASS,
     NUMERAL_SOURCE,
+    NUMERAL_START_CLASS,
     RANGE_SEP_SOURCE,
     TRAILING_SOURCE,
     approximate_pair,
@@ -55,7 +58,11 @@ class Scanner:
             alternatives.append(re.escape(surface) + guard)
         units = "|".join(alternatives)
         number = f"(?:{NUMERAL_SOURCE}|{MASKED_SOURCE})"
+        # Every match starts with a qualifier, 百分之 or a numeral: the lookahead on those
+        # characters lets the regex engine skip the text in between quickly.
+        lead_starts = "".join(sorted({word[0] for word in LEADING_QUALIFIERS}))
         source = (
+            f"(?=[{lead_starts}百{NUMERAL_START_CLASS}{MASKED_START_CLASS}])"
             f"(?P<lead>{LEADING_SOURCE}|(?<![以之])上(?=[{_CN_MAGNITUDE_START}]))?"
             f"(?:(?P<pct>百分之)(?P<pnum>{NUMERAL_SOURCE})"
             f"(?:(?P<psep>{RANGE_SEP_SOURCE})(?:百分之)?(?P<pnum2>{NUMERAL_SOURCE}))?"

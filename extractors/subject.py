@@ -6,6 +6,7 @@ The phrase after the measure word (27名村支部书记), else the one before th
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,14 +46,19 @@ _DIMENSIONS = frozenset({"长", "宽", "高", "深", "厚", "全长", "总长", 
 _COMPLETION_VERBS = frozenset({"解决", "建成", "完成", "办结", "落实", "实现", "启动", "收到", "化解", "处理", "整改"})
 
 
-def sentence_bounds(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
-    """The sentence around [start, end): from after the previous 。!?; or newline to the next."""
-    hi = len(text) if hi is None else hi
-    left = start
-    while left > lo and not _SENTENCE_END.match(text, left - 1):
-        left -= 1
-    found = _SENTENCE_END.search(text, end, hi)
-    return left, (found.end() if found else hi)
+class Sentences:
+    """Sentences of text[lo:hi], split after 。!?; and newlines (found in one pass)."""
+
+    def __init__(self, text: str, lo: int, hi: int):
+        self._lo, self._hi = lo, hi
+        self._ends = [match.start() for match in _SENTENCE_END.finditer(text, lo, hi)]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around [start, end): from after the previous end mark to the next."""
+        ends = self._ends
+        before = bisect.bisect_left(ends, start)
+        after = bisect.bisect_left(ends, end)
+        return (ends[before - 1] + 1 if before else self._lo), (ends[after] + 1 if after < len(ends) else self._hi)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,14 +147,16 @@ def subject_of(
     if len(following) >= 2:
         return following
     earlier = [p for p in prior if p.subject and p.kind != FactKind.RATIO]
+    share = kind == FactKind.RATIO and bool(earlier)
+    if share and any(m in clause for m in _SHARE_MARKERS):
+        return earlier[-1].subject  # 20名,占总数74%: the share of that group
     floor = max([lo, *(p.end for p in prior)])
     preceding = preceding_phrase(text, candidate.start, floor, segment)
-    if kind == FactKind.RATIO and earlier and (not preceding or any(m in clause for m in _SHARE_MARKERS)):
-        return earlier[-1].subject  # 20名,占总数74%: the share of that group
+    if share and not preceding:
+        return earlier[-1].subject
     same_unit = [p for p in earlier if p.unit == candidate.unit.canonical]
-    last_word = _words(preceding, segment)[-1:] if preceding else []
     if kind == FactKind.COUNT and same_unit and (
-        not preceding or "已" in clause or (last_word and last_word[0] in _COMPLETION_VERBS)
+        not preceding or "已" in clause or _words(preceding, segment)[-1] in _COMPLETION_VERBS
     ):
         # 39件民生问题……已解决34件: the count of the same things.
         return f"{preceding}的{same_unit[-1].subject}" if preceding else same_unit[-1].subject

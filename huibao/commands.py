@@ -30,6 +30,7 @@ def _progress_bar():
 def run_ingest(paths: list[Path], db: Path, progress: bool, options: dict | None = None) -> int:
     from pipelines import flow
     from pipelines.read import discover_sources
+    from pipelines.warehouse import WarehouseBusyError
 
     try:
         from huibao.nlp import load_nlp
@@ -47,24 +48,41 @@ def run_ingest(paths: list[Path], db: Path, progress: bool, options: dict | None
             flow.progress_hook = lambda event, n: bar.advance(sources if event == "sources" else documents, n)
         try:
             summary = flow.ingest([str(p) for p in paths], db=str(db), **(options or {}))
+        except WarehouseBusyError as error:
+            print(f"huibao: warehouse not loaded, left as it was: {error}", file=sys.stderr)
+            return 3
         finally:
             flow.progress_hook = None
     _print_summary(summary)
     return 1 if summary.failures else 0
 
 
+def _open_reader(db: Path):
+    """The warehouse read-only, or None after printing why it cannot be opened."""
+    from pipelines.warehouse import WarehouseBusyError, open_reader
+
+    if not db.exists():
+        print(f"huibao: no warehouse at {db}; run `huibao ingest` first", file=sys.stderr)
+        return None
+    try:
+        return open_reader(db)
+    except WarehouseBusyError as error:
+        print(f"huibao: {error}", file=sys.stderr)
+        return None
+
+
 def run_evaluate(gold: Path, db: Path) -> int:
     from huibao.evaluate import evaluate, format_report, load_gold, load_predictions
-    from pipelines.warehouse import connect
+    from huibao.nlp import model_present
+    from pipelines.process import default_segmenter
 
     if not db.exists():
         print(f"huibao: no warehouse at {db}; run `huibao ingest` first", file=sys.stderr)
         return 2
-    from huibao.nlp import model_present
-    from pipelines.process import default_segmenter
-
     segment = default_segmenter() if model_present() else None
-    con = connect(db)
+    con = _open_reader(db)
+    if con is None:
+        return 2
     try:
         report = evaluate(load_gold(gold), load_predictions(con), segment)
     finally:
@@ -74,9 +92,9 @@ def run_evaluate(gold: Path, db: Path) -> int:
 
 
 def run_list_runs(db: Path, limit: int) -> int:
-    from pipelines.warehouse import connect
-
-    con = connect(db)
+    con = _open_reader(db)
+    if con is None:
+        return 2
     try:
         rows = con.execute(
             "SELECT run_id, flow_run_id, started_at, ended_at, sources, facts, failures, status "

@@ -4,11 +4,17 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from extractors.place import document_place, find_places, place_of, self_reference_level
-from extractors.subject import PriorFigure, sentence_bounds, subject_of
+from extractors.place import DocumentPlaces, place_of, self_reference_level
+from extractors.subject import PriorFigure, Sentences, subject_of
 from extractors.base import Segmenter
 from extractors.scanner import default_scanner
 from schemas import Document, Fact, Section
+
+
+# Report sentences stay under ~300 characters, but a line without 。 can be a "sentence" of
+# a whole file: attribution (and the stored sentence) looks at most this far either side of
+# a figure, so the work per fact stays bounded (else quadratic in the sentence's figures).
+MAX_SENTENCE_REACH = 500
 
 
 class SectionLocator:
@@ -31,16 +37,19 @@ class SectionLocator:
 def extract_facts(
     text: str, document: Document, sections: Sequence[Section], segment: Segmenter | None
 ) -> list[Fact]:
-    """Every numeric fact of `document` (offsets into the source `text`)."""
+    """Every numeric fact of `document` (offsets into the source `text`); `sections` are
+    the document's own."""
     lo, hi = document.char_start, document.char_end
-    places = find_places(text, lo, hi, segment)
-    default_place = document_place(places, self_reference_level(text, lo, hi))
-    locator = SectionLocator([s for s in sections if s.doc_id == document.doc_id])
+    places = DocumentPlaces(text, lo, hi, segment)
+    level = self_reference_level(text, lo, hi)
+    locator = SectionLocator(sections)
+    sentences = Sentences(text, lo, hi)
     facts = []
     prior: list[PriorFigure] = []
     for extractor, candidate in default_scanner().scan(text, lo, hi, segment):
         kind = str(extractor.kind)
-        sentence = sentence_bounds(text, candidate.start, candidate.end, lo, hi)
+        start, end = sentences.around(candidate.start, candidate.end)
+        sentence = (max(start, candidate.start - MAX_SENTENCE_REACH), min(end, candidate.end + MAX_SENTENCE_REACH))
         prior = [p for p in prior if p.end > sentence[0]]
         subject = subject_of(text, kind, candidate, sentence, segment, prior)
         prior.append(PriorFigure(candidate.end, kind, candidate.unit.canonical, subject))
@@ -55,7 +64,7 @@ def extract_facts(
             unit=candidate.unit.canonical,
             qualifier=candidate.qualifier,
             subject=subject,
-            place=place_of(text, candidate, kind, sentence, places, default_place),
+            place=place_of(text, candidate, kind, sentence, places, level),
             text=candidate.span_text(text),
             char_start=candidate.start,
             char_end=candidate.end,

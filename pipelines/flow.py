@@ -25,7 +25,7 @@ from pipelines import process
 from pipelines.artifacts import publish_run_artifacts
 from pipelines.read import discover_sources
 from pipelines.runners import TaskRunnerKind, make_task_runner
-from pipelines.warehouse import connect, load_source, loaded_versions
+from pipelines.warehouse import load_source, loaded_versions, lock_timeout, open_reader, warehouse_writer
 
 DEFAULT_DB = "data/warehouse.duckdb"
 DEFAULT_BATCH_SIZE = 32
@@ -128,22 +128,24 @@ def check_consistency(results: list[process.SourceResult]) -> list[process.Sourc
 
 @task(name="load-warehouse", retries=2, retry_delay_seconds=[2, 10])
 def load_warehouse(db: str, results: list[process.SourceResult], version: str) -> None:
-    con = connect(db)
-    try:
+    # One copy-and-swap per batch: the batch appears at once, analysts are never locked
+    # out, and a run killed mid-batch leaves the warehouse as the last batch left it.
+    with warehouse_writer(db) as con:
         for r in results:
             load_source(con, r.source, r.documents, r.sections, r.facts, r.checks,
                         text=r.text, pipeline_version=version)
-    finally:
-        con.close()
 
 
 def _changed(db: str, paths: list[str], version: str) -> tuple[list[str], int]:
     """Paths whose bytes or pipeline changed since their last successful load."""
-    con = connect(db)
-    try:
-        known = loaded_versions(con)
-    finally:
-        con.close()
+    known: dict[str, tuple[str, str]] = {}
+    if Path(db).is_file():
+        # Part of the load: wait as long as a writer would for a read-write session to end.
+        con = open_reader(db, timeout=lock_timeout())
+        try:
+            known = loaded_versions(con)
+        finally:
+            con.close()
     todo, skipped = [], 0
     for path in paths:
         previous = known.get(path)
@@ -238,13 +240,10 @@ def ingest(
 
 
 def _record_run(db: str, summary: IngestSummary, started_at: datetime) -> None:
-    con = connect(db)
-    try:
+    with warehouse_writer(db) as con:
         con.execute(
             "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [summary.run_id, str(flow_run.id) if flow_run.id else None, started_at,
              datetime.now(timezone.utc).replace(tzinfo=None), summary.sources, summary.facts,
              len(summary.failures), "failed" if summary.failures else "completed"],
         )
-    finally:
-        con.close()

@@ -76,10 +76,13 @@ def split_sections_stage(result: SourceResult) -> SourceResult:
 
 def extract_stage(result: SourceResult, segment: Segmenter | None) -> SourceResult:
     if not result.failed:
+        by_doc: dict[str, list[Section]] = {}
+        for section in result.sections:
+            by_doc.setdefault(section.doc_id, []).append(section)
         result.facts = [
             fact
             for document in result.documents
-            for fact in extract_facts(result.text, document, result.sections, segment)
+            for fact in extract_facts(result.text, document, by_doc.get(document.doc_id, []), segment)
         ]
     return result
 
@@ -110,14 +113,23 @@ def guarded(stage, result: SourceResult, *args) -> SourceResult:
 
 @lru_cache(maxsize=1)
 def default_segmenter() -> Segmenter:
-    """Words from the pkuseg tokenizer, cached per window (windows repeat a lot)."""
+    """Words from the pkuseg tokenizer, cached per window (windows repeat a lot).
+
+    The token texts of `tokenizer(text)`, computed as the tokenizer does (pkuseg's words
+    aligned to the text) without building a Doc, which costs as much as segmenting a window.
+    """
+    from spacy.util import get_words_and_spaces
+
     from huibao.nlp import load_nlp
 
-    tokenizer = load_nlp().tokenizer
+    cut = load_nlp().tokenizer.pkuseg_seg.cut
 
     @lru_cache(maxsize=65536)
     def segment(text: str) -> tuple[str, ...]:
-        return tuple(token.text for token in tokenizer(text))
+        words = cut(text)
+        if "".join(words) != text:  # pkuseg leaves whitespace out; the tokenizer keeps it
+            words = get_words_and_spaces(words, text)[0]
+        return tuple(words)
 
     return lambda text: list(segment(text))
 

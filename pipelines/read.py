@@ -32,6 +32,9 @@ from pathlib import Path
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
 DEFAULT_MAX_BYTES = 200 * 2**20
+# Report lines (paragraphs) stay under ~10,000 characters; a line of millions is a data
+# dump or a file whose line breaks were lost, and would be one giant sentence to process.
+MAX_LINE_CHARS = 1_000_000
 
 # Real text has next to no control characters; binary data that happens to be valid
 # UTF-8 (or GB18030) has many. 1% tolerates a stray character in a long report.
@@ -239,6 +242,20 @@ def _reject_control_heavy(text: str, path: str) -> None:
         raise SourceError(path, f"binary file ({share:.0%} control characters)")
 
 
+def _reject_overlong_line(text: str, path: str) -> None:
+    if len(text) <= MAX_LINE_CHARS:
+        return
+    start = 0
+    while start < len(text):
+        newline = text.find("\n", start)
+        end = len(text) if newline < 0 else newline
+        if end - start > MAX_LINE_CHARS:
+            number = text.count("\n", 0, start) + 1
+            raise SourceError(path, f"line {number:,} is {end - start:,} characters long, over the limit of "
+                                    f"{MAX_LINE_CHARS:,}: not report text (a data dump, or lost line breaks?)")
+        start = end + 1
+
+
 def _unlikely_share(text: str) -> float:
     """Share of private-use or unassigned code points in ``text``."""
     if not text:
@@ -338,7 +355,7 @@ def read_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
 
     Raises SourceError, naming the file, for anything that keeps it from being loaded:
     unsupported suffix, missing/unreadable/oversized file, empty, binary or undecodable
-    content, damaged .docx/.pdf, PDF without text layer.
+    content, a line over MAX_LINE_CHARS, damaged .docx/.pdf, PDF without text layer.
     """
     source = Path(path)
     name = str(path)  # as given: a str stays exactly as typed
@@ -359,6 +376,7 @@ def read_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
             text, encoding = decode_pdf(data, name), "pdf"
         else:
             text, encoding = decode_text(data, name)
+        _reject_overlong_line(text, name)
     except SourceError as error:
         raise SourceError(error.path, error.reason, sha256) from None
     return SourceText(path=name, sha256=sha256, encoding=encoding, text=text)

@@ -1,6 +1,7 @@
 """Documents and sections as models: ids, duplicates, and which section holds an offset."""
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from pipelines.duplicates import find_duplicates
@@ -9,9 +10,14 @@ from pipelines.split_sections import split_sections
 from schemas import Document, Section
 
 
-def document_id(sha256: str, ordinal: int) -> str:
-    """Stable: the same source bytes give the same ids."""
-    return f"{sha256[:16]}-d{ordinal:04d}"
+def document_id(sha256: str, ordinal: int, source_path: str = "") -> str:
+    """Stable: the same source bytes at the same path give the same ids.
+
+    The path is part of the id because the same bytes saved under two names are two
+    sources, each with its own rows (a content-only id made the second one's load fail).
+    """
+    path_tag = hashlib.sha256(source_path.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{sha256[:16]}-{path_tag}-d{ordinal:04d}"
 
 
 def build_documents(text: str, source_path: str, sha256: str) -> list[Document]:
@@ -19,7 +25,7 @@ def build_documents(text: str, source_path: str, sha256: str) -> list[Document]:
     spans = split_documents(text)
     texts = [text[s.start:s.end] for s in spans]
     originals = find_duplicates(texts)
-    ids = [document_id(sha256, i) for i in range(len(spans))]
+    ids = [document_id(sha256, i, source_path) for i in range(len(spans))]
     return [
         Document(
             doc_id=ids[i], source_path=source_path, ordinal=i, char_start=s.start, char_end=s.end,

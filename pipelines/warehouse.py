@@ -2,10 +2,37 @@
 
 Tables and columns follow CONTRACT.md; columns may be added, never renamed or dropped
 without a migration in MIGRATIONS.
+
+Concurrency (DuckDB allows one writer per file, and a writer locks out every reader in
+other processes): huibao never writes the live file in place.
+
+- ``warehouse_writer(db)`` copies the live file to a temporary file in the same folder,
+  yields a read-write connection to the copy, then CHECKPOINTs, fsyncs and atomically
+  renames the copy over the live file. Analysts' open read-only sessions keep reading the
+  old file (its inode lives on until they close it); sessions opened afterwards see the
+  new data. A killed load leaves the live file as it was, and its temporary file is
+  removed by the next writer.
+- ``open_reader(db)`` opens the live file read-only, retrying briefly on a lock.
+
+While a writer copies and loads, it holds a shared POSIX lock on the live file, the lock
+DuckDB itself takes for read-only sessions: read-only sessions open as usual, but nobody
+can open the live file read-write and write changes the swap would throw away. A process
+that already holds the live file read-write makes the writer wait (``HUIBAO_LOCK_TIMEOUT``
+seconds, default 60) and then fail with WarehouseBusyError. Writers queue on
+``<db>.lock``. POSIX only (rename over an open file).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import errno
+import fcntl
+import os
+import re
+import shutil
+import stat
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -43,9 +70,41 @@ _TABLES = {
 # Each entry upgrades the schema from version N-1 to N: SQL statements run in order.
 MIGRATIONS: dict[int, tuple[str, ...]] = {}
 
+LOCK_TIMEOUT_ENV = "HUIBAO_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT = 60.0
+# Readers only wait for a session someone forgot to close, briefly: huibao's own writers
+# never lock readers out.
+READER_TIMEOUT = 10.0
+_POLL_SECONDS = 0.2
+_COPY_CHUNK = 64 * 2**20
+
+
+class WarehouseBusyError(RuntimeError):
+    """The warehouse stayed locked by another process for longer than the timeout."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self):
+        # Picklable, so it survives being moved between processes by a task runner.
+        return (type(self), (self.path, self.reason))
+
+
+def lock_timeout() -> float:
+    """Seconds a writer waits for a lock: $HUIBAO_LOCK_TIMEOUT, else 60."""
+    value = os.environ.get(LOCK_TIMEOUT_ENV, "").strip()
+    try:
+        return max(0.0, float(value)) if value else DEFAULT_LOCK_TIMEOUT
+    except ValueError:
+        raise ValueError(f"{LOCK_TIMEOUT_ENV} must be a number of seconds, got {value!r}") from None
+
 
 def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
-    """Open (creating if needed) the warehouse and bring its schema up to date."""
+    """Open (creating if needed) the warehouse read-write, in place, and bring its schema
+    up to date. This locks other processes out of the file while it is open: the ingestion
+    flow uses warehouse_writer, readers use open_reader."""
     path = Path(path)
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -70,6 +129,194 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     from pipelines.views import create_views
 
     create_views(con)
+
+
+def open_reader(path: str | Path, timeout: float = READER_TIMEOUT) -> duckdb.DuckDBPyConnection:
+    """Open the live warehouse read-only; huibao's writers never lock such a session out.
+
+    Retries while another process holds the file read-write, for up to `timeout` seconds,
+    then raises WarehouseBusyError; raises FileNotFoundError when there is no warehouse.
+    Within one process DuckDB reuses an open database by path: close older connections to
+    the same file to see what a later load swapped in.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(errno.ENOENT, "no warehouse here; run `huibao ingest` first", str(path))
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=True)
+        except duckdb.IOException as error:
+            if "Could not set lock" not in str(error):
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseBusyError(path, _busy_reason(str(error), timeout)) from None
+        time.sleep(_POLL_SECONDS)
+
+
+@contextmanager
+def warehouse_writer(path: str | Path, timeout: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection whose changes replace the live warehouse atomically on exit.
+
+    Copies the live file (if any) to ``<db>.<id>.tmp`` next to it and yields a connection
+    to the copy, schema up to date (do not close it). On a normal exit: CHECKPOINT, close,
+    fsync, rename over the live file. On an exception the copy is deleted and the live file
+    is untouched. Waits up to `timeout` seconds (default: lock_timeout()) for another
+    huibao writer, or for a process holding the live file read-write, then raises
+    WarehouseBusyError. Copies left by a killed writer are deleted here.
+    """
+    live = Path(path)
+    if str(live) == ":memory:":
+        raise ValueError("warehouse_writer needs a database file, not ':memory:'")
+    live.parent.mkdir(parents=True, exist_ok=True)
+    timeout = lock_timeout() if timeout is None else timeout
+    deadline = time.monotonic() + timeout
+    with _writer_lock(live, deadline, timeout):
+        _remove_stale_copies(live)
+        with _shared_lock(live, deadline, timeout) as live_fd:
+            temp = live.with_name(f"{live.name}.{uuid.uuid4().hex[:12]}.tmp")
+            try:
+                if live_fd is not None:
+                    _copy(live_fd, temp)
+                    if _wal(live).exists():  # left by a session that crashed: replayed in the copy
+                        shutil.copyfile(_wal(live), _wal(temp))
+                con = connect(temp)
+                try:
+                    yield con
+                    con.execute("CHECKPOINT")
+                finally:
+                    con.close()
+                if _wal(temp).exists():
+                    raise RuntimeError(f"{temp}: write-ahead log left after CHECKPOINT; not swapped in")
+                _fsync(temp)
+                # The live file's old log is folded into the copy and would not match it.
+                _unlink(_wal(live))
+                os.replace(temp, live)
+                _fsync(live.parent)
+            except BaseException:
+                _unlink(temp)
+                _unlink(_wal(temp))
+                raise
+
+
+@contextmanager
+def _writer_lock(live: Path, deadline: float, timeout: float) -> Iterator[None]:
+    """One huibao writer per warehouse at a time (across processes and threads)."""
+    lock_path = live.with_name(live.name + ".lock")
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+                    raise WarehouseBusyError(live, (
+                        f"another huibao ingest (PID {holder}) is writing the warehouse; waited "
+                        f"{timeout:g} s for it (lock file {lock_path}; raise {LOCK_TIMEOUT_ENV} to wait longer)"
+                    )) from None
+                time.sleep(_POLL_SECONDS)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # drops the flock, also when the process is killed
+
+
+@contextmanager
+def _shared_lock(live: Path, deadline: float, timeout: float) -> Iterator[int | None]:
+    """Hold DuckDB's read lock on the live file; yield its descriptor (None: no file yet).
+
+    DuckDB locks the whole file with POSIX record locks (shared for read-only sessions,
+    exclusive for read-write ones), so this admits readers and keeps writers out.
+    """
+    try:
+        fd = os.open(live, os.O_RDONLY)
+    except FileNotFoundError:
+        yield None
+        return
+    try:
+        while True:
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                break
+            except OSError as error:
+                if error.errno not in (errno.EACCES, errno.EAGAIN):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise WarehouseBusyError(live, _busy_reason(_lock_holder(live), timeout)) from None
+                time.sleep(_POLL_SECONDS)
+        yield fd
+    finally:
+        # Closing any descriptor of a file drops all of this process's POSIX locks on it:
+        # the copy reads through this descriptor, and nothing else opens the live file.
+        os.close(fd)
+
+
+def _lock_holder(live: Path) -> str:
+    """DuckDB's own description of the conflicting lock (it names the holder's PID)."""
+    try:
+        duckdb.connect(str(live), read_only=True).close()
+    except duckdb.Error as error:
+        return str(error)
+    return "the lock was released just now"
+
+
+def _busy_reason(detail: str, timeout: float) -> str:
+    holder = re.search(r"Conflicting lock is held in (.*?\(PID \d+\))", detail)
+    who = holder.group(1) if holder else detail
+    return (f"the warehouse is held open for writing by another process, {who}; waited {timeout:g} s. "
+            f"Close that session (analysts: duckdb.connect(path, read_only=True)) or raise "
+            f"{LOCK_TIMEOUT_ENV}.")
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + ".wal")
+
+
+def _remove_stale_copies(live: Path) -> None:
+    """Delete copies left by a killed writer (call with the writer lock held)."""
+    stale = re.compile(rf"{re.escape(live.name)}\.[0-9a-f]{{12}}\.tmp(\.wal)?")
+    for entry in os.scandir(live.parent):
+        if stale.fullmatch(entry.name):
+            _unlink(Path(entry.path))
+
+
+def _copy(src_fd: int, dst: Path) -> None:
+    """Copy an open file to a new file, in the kernel where it can (reflink on xfs/btrfs)."""
+    info = os.fstat(src_fd)
+    out = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IMODE(info.st_mode))
+    try:
+        offset = 0
+        while offset < info.st_size:
+            count = min(_COPY_CHUNK, info.st_size - offset)
+            try:
+                copied = os.copy_file_range(src_fd, out, count, offset)
+            except OSError as error:
+                if error.errno not in (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+                    raise
+                copied = os.write(out, os.pread(src_fd, count, offset))
+            if copied == 0:
+                raise OSError(errno.EIO, f"copy of the warehouse ended at byte {offset} of {info.st_size}")
+            offset += copied
+    finally:
+        os.close(out)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 def _arrow(rows: Sequence, columns: list[str], extra: dict[str, object] | None = None) -> pa.Table:
@@ -112,7 +359,10 @@ def load_source(
     path = source.source_path
     con.execute("BEGIN")
     try:
-        delete_source(con, path)
+        # A source's rows are written together with its `sources` row, so a path missing
+        # there has nothing to delete (this skips five table scans per new source).
+        if con.execute("SELECT count(*) FROM sources WHERE source_path = ?", [path]).fetchone()[0]:
+            delete_source(con, path)
         _insert(con, "sources", _arrow([source], _columns(con, "sources"),
                                        {"pipeline_version": pipeline_version, "text": text}))
         _insert(con, "documents", _arrow(documents, _columns(con, "documents")))

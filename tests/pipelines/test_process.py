@@ -57,3 +57,17 @@ def test_a_crashing_stage_fails_only_that_source(sample_path):
     assert failed.failed
     assert "boom" in failed.source.error and str(sample_path) in failed.source.error
     assert guarded(split_documents_stage, read_stage(str(sample_path))).documents
+
+
+def test_spaces_around_place_names_do_not_fail_the_source(tmp_path, sample_text, segment):
+    # pkuseg drops spaces, so its words do not tile such windows: names must still be real text.
+    spaced = sample_text.replace("村", "村 ").replace("镇", " 镇 ")
+    path = tmp_path / "spaced.txt"
+    path.write_text(spaced, encoding="utf-8")
+    result = process_path(str(path), segment)
+    assert not result.failed, result.source.error
+    assert len(result.facts) > 200
+    for fact in result.facts:
+        assert spaced[fact.char_start:fact.char_end] == fact.text
+        if fact.place:
+            assert fact.place in spaced

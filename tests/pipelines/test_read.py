@@ -7,6 +7,7 @@ import io
 import os
 import pickle
 import random
+import time
 from pathlib import Path
 
 import docx
@@ -16,6 +17,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from pipelines.read import (
+    MAX_LINE_CHARS,
     SUPPORTED_SUFFIXES,
     SourceError,
     SourceText,
@@ -230,13 +232,24 @@ def test_source_error_survives_pickling():
     assert (copy.path, copy.reason, copy.sha256, str(copy)) == ("a/b.txt", "binary file", "0" * 64, str(error))
 
 
-def test_hundred_megabyte_single_line(tmp_path):
+def test_hundred_megabyte_single_line_is_refused_quickly(tmp_path):
     line = ("全村共有农户326户，人口1024人。" * 3_000_000).encode()[: 100 * 2**20]
     line = line[: len(line.decode("utf-8", "ignore").encode())]  # end on a whole character
-    path = write(tmp_path, "huge.txt", line)
-    source = read_source(path)
-    assert source.encoding == "utf-8"
-    assert "\n" not in source.text and len(source.text.encode()) == len(line)
+    path = write(tmp_path, "huge.txt", b"\xe6\xa0\x87\xe9\xa2\x98\n" + line + b"\n")
+    started = time.perf_counter()
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert time.perf_counter() - started < 10
+    chars = len(line.decode())
+    assert caught.value.reason == (f"line 2 is {chars:,} characters long, over the limit of "
+                                   f"{MAX_LINE_CHARS:,}: not report text (a data dump, or lost line breaks?)")
+    assert caught.value.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_long_lines_up_to_the_limit_are_read(tmp_path):
+    line = "全村共有农户326户。" * (MAX_LINE_CHARS // 11)
+    path = write(tmp_path, "long.txt", (line + "\n" + line).encode())
+    assert read_source(path).text == line + "\n" + line
 
 
 # --- .docx ---------------------------------------------------------------------------

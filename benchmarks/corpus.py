@@ -1,0 +1,45 @@
+"""A synthetic corpus for benchmarks: the bundled sample replicated with variations.
+
+Each file is a shuffle of the sample's reports with their Arabic numbers changed (seeded),
+so neither caches nor the skip-unchanged logic can cheat; every fifth file is GB18030.
+"""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample" / "village_reports_compilation.txt"
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _reports(text: str) -> list[str]:
+    from pipelines.split_documents import split_documents
+
+    return [text[span.start:span.end] for span in split_documents(text)]
+
+
+def _vary(report: str, rng: random.Random) -> str:
+    return _DIGITS.sub(lambda m: str(rng.randrange(10 ** (len(m.group()) - 1), 10 ** len(m.group()))), report)
+
+
+def build_corpus(folder: Path, total_mb: float, file_mb: float = 2.0, seed: int = 7) -> list[Path]:
+    """Write about `total_mb` MB of report files of about `file_mb` MB each into `folder`."""
+    rng = random.Random(seed)
+    reports = _reports(SAMPLE.read_text(encoding="utf-8"))
+    folder.mkdir(parents=True, exist_ok=True)
+    paths, written, index = [], 0, 0
+    while written < total_mb * 2**20:
+        parts, size = [], 0
+        while size < file_mb * 2**20:
+            report = _vary(rng.choice(reports), rng)
+            parts.append(report if report.endswith("\n") else report + "\n")
+            size += len(report.encode("utf-8"))
+        encoding = "gb18030" if index % 5 == 4 else "utf-8"
+        path = folder / f"reports_{index:04d}.txt"
+        data = "".join(parts).encode(encoding)
+        path.write_bytes(data)
+        paths.append(path)
+        written += len(data)
+        index += 1
+    return paths

@@ -1,0 +1,249 @@
+"""Ingestion at scale (issue 5): wall time, throughput, the load's own speed, flat memory.
+
+Run on demand (not part of the test suite), from the repository root; it takes minutes:
+
+    .venv/bin/python benchmarks/ingest_scale.py [--mb 200] [--small-mb 50] [--seed 11]
+        [--dir /tmp/huibao-scale] [--batch-size 32] [--no-cache] [--keep]
+
+1. Builds a corpus of at least `--mb` megabytes under `--dir` (reused when it is already
+   there for the same seed and size): files of 1-5 MB in ten folders, each a shuffle of the
+   sample's reports with every figure's digits redrawn and the place names of the gold
+   replaced by invented ones; about one file in six is GB18030, the rest UTF-8.
+2. Ingests the first `--small-mb` megabytes of it, then all of it, each into a fresh
+   warehouse, with the real flow (`pipelines.flow.ingest`, default task runner, a
+   temporary Prefect server, PREFECT_HOME under `--dir`), each in its own process so that
+   the peak RSS (getrusage ru_maxrss of that process) belongs to that run alone. psutil,
+   when installed, also samples the RSS every 0.5 s for the timeline.
+3. Reports per run: wall seconds, sources/s, facts loaded per second of wall time, and the
+   load step's own figures: the Arrow insert into `facts` (rows/s; target >= 500k/s),
+   building the Arrow tables, and the copy-and-swap of the warehouse file per batch.
+
+Memory is flat when both runs peak alike (target: under 1 GB). Writes
+benchmarks/out/ingest_scale.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SAMPLE = ROOT / "data" / "sample" / "village_reports_compilation.txt"
+OUT = ROOT / "benchmarks" / "out" / "ingest_scale.json"
+INSERT_TARGET = 500_000
+RSS_TARGET_MB = 1024
+# Place names of the gold (data/gold/*.facts.jsonl), replaced by invented ones per file.
+PLACES = ("介里尕希村", "纪合寺村", "刘家沟村", "八里台镇", "五沙村", "东石村", "响水镇", "梭坡乡", "邗江区")
+NAME_CHARS = "安白柏宝北碧滨昌长陈城崇大丹东峰丰福高古关广桂海和河红洪华槐黄嘉江金井康兰李林柳龙马梅明南宁平坪青清庆泉仁山上石寿双水顺松桃田王旺溪西霞湘新兴杨阳永玉云张赵中周竹"
+_DIGITS = re.compile(r"[0-9]+")
+_MARKER_DIGITS = re.compile(r"(?m)^[ \t\u3000]*[(（]?[0-9]+(?=[、.．)）])")
+
+
+# --- corpus --------------------------------------------------------------------------
+
+def _reports() -> list[str]:
+    from pipelines.structure import build_documents
+
+    text = SAMPLE.read_text(encoding="utf-8-sig")
+    return [d.text if d.text.endswith("\n") else d.text + "\n" for d in build_documents(text, "s", "0" * 64)]
+
+
+def _vary(report: str, rng: random.Random, names: dict[str, str]) -> str:
+    markers = {m.end() for m in _MARKER_DIGITS.finditer(report)}
+
+    def number(match: re.Match[str]) -> str:
+        run = match.group()
+        if match.end() in markers or run == "0":
+            return run
+        return str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in run[1:])
+
+    report = _DIGITS.sub(number, report)
+    for place, name in names.items():
+        report = report.replace(place, name)
+    return report
+
+
+def build_corpus(folder: Path, megabytes: float, seed: int) -> list[Path]:
+    """Files of 1-5 MB until `megabytes` MB are written; returns them in order."""
+    stamp = folder / f"corpus-{seed}-{megabytes:g}.json"
+    if stamp.exists():
+        return [Path(p) for p in json.loads(stamp.read_text())]
+    reports, rng = _reports(), random.Random(seed)
+    files, total = [], 0
+    while total < megabytes * 1_000_000:
+        names = {p: "".join(rng.choice(NAME_CHARS) for _ in range(2)) + p[-1] for p in PLACES}
+        target, parts, size = rng.uniform(1, 5) * 1_000_000, [], 0
+        while size < target:
+            order = rng.sample(reports, len(reports))  # the reports shuffled, every copy varied
+            for report in order:
+                parts.append(_vary(report, rng, names))
+                size += len(parts[-1].encode("utf-8"))
+        text = "".join(parts)
+        path = folder / "corpus" / f"part{len(files) % 10}" / f"reports_{len(files):04d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        encoding = "gb18030" if rng.random() < 1 / 6 else "utf-8"
+        path.write_bytes(text.encode(encoding))
+        files.append(path)
+        total += path.stat().st_size
+    stamp.write_text(json.dumps([str(p) for p in files]))
+    return files
+
+
+# --- one ingestion, in a child process --------------------------------------------------
+
+def ingest_child(list_file: Path, db: Path, batch_size: int, cache: bool, out: Path) -> None:
+    """Run the flow over the files listed, with the load step instrumented; write figures."""
+    import pipelines.warehouse as warehouse
+    from pipelines import flow
+
+    timings = {"insert_facts_s": 0.0, "insert_facts_rows": 0, "insert_other_s": 0.0, "arrow_s": 0.0,
+               "copy_s": 0.0, "load_warehouse_s": 0.0, "batches": 0}
+    insert, arrow, copy = warehouse._insert, warehouse._arrow, warehouse._copy
+
+    def timed_insert(con, table, data):
+        started = time.perf_counter()
+        insert(con, table, data)
+        key = "insert_facts_s" if table == "facts" else "insert_other_s"
+        timings[key] += time.perf_counter() - started
+        if table == "facts":
+            timings["insert_facts_rows"] += data.num_rows
+
+    def timed(function, key):
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                timings[key] += time.perf_counter() - started
+        return wrapper
+
+    warehouse._insert = timed_insert
+    warehouse._arrow = timed(arrow, "arrow_s")
+    warehouse._copy = timed(copy, "copy_s")
+    load_fn = flow.load_warehouse.fn
+
+    def counted_load(*args, **kwargs):
+        timings["batches"] += 1
+        return timed(load_fn, "load_warehouse_s")(*args, **kwargs)
+
+    flow.load_warehouse.fn = counted_load
+    paths = json.loads(list_file.read_text())
+    started = time.perf_counter()
+    summary = flow.ingest(paths, db=str(db), batch_size=batch_size, cache=cache)
+    wall = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out.write_text(json.dumps({
+        "wall_s": wall, "sources": summary.sources, "loaded": summary.loaded,
+        "failures": [f.error for f in summary.failures], "documents": summary.documents,
+        "facts": summary.facts, "checks": summary.checks, "peak_rss_mb": peak_mb,
+        "warehouse_mb": db.stat().st_size / 2**20, **timings,
+    }))
+
+
+def run_ingest(files: list[Path], label: str, work: Path, batch_size: int, cache: bool) -> dict:
+    list_file, db, out = work / f"{label}.files.json", work / f"{label}.duckdb", work / f"{label}.result.json"
+    for stale in (db, out):
+        stale.unlink(missing_ok=True)
+    list_file.write_text(json.dumps([str(p) for p in files]))
+    env = {**os.environ, "PREFECT_HOME": str(work / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    child = subprocess.Popen([sys.executable, __file__, "--child", str(list_file), str(db), str(batch_size),
+                              "cache" if cache else "no-cache", str(out)], env=env, cwd=ROOT)
+    timeline = _sample_rss(child)
+    if child.returncode != 0:
+        raise SystemExit(f"ingest of {label} failed (exit {child.returncode})")
+    result = json.loads(out.read_text())
+    result["input_mb"] = sum(p.stat().st_size for p in files) / 1e6
+    result["rss_timeline_mb"] = timeline
+    return result
+
+
+def _sample_rss(child: subprocess.Popen) -> list[tuple[float, float]]:
+    try:
+        import psutil
+    except ImportError:  # the peak from getrusage is enough
+        child.wait()
+        return []
+    process, started, timeline = psutil.Process(child.pid), time.perf_counter(), []
+    while child.poll() is None:
+        try:
+            timeline.append((round(time.perf_counter() - started, 1), round(process.memory_info().rss / 2**20)))
+        except psutil.Error:
+            break
+        time.sleep(0.5)
+    child.wait()
+    return timeline[::max(1, len(timeline) // 40)]  # ~40 points are enough to see the shape
+
+
+def _figures(run: dict) -> dict:
+    facts_s = run["insert_facts_s"] or float("nan")
+    return {
+        "input_mb": round(run["input_mb"], 1), "sources": run["sources"], "facts": run["facts"],
+        "wall_s": round(run["wall_s"], 1), "sources_per_s": round(run["sources"] / run["wall_s"], 2),
+        "facts_per_s": round(run["facts"] / run["wall_s"]),
+        "insert_facts_rows_per_s": round(run["insert_facts_rows"] / facts_s),
+        "arrow_s": round(run["arrow_s"], 2), "insert_facts_s": round(run["insert_facts_s"], 2),
+        "insert_other_s": round(run["insert_other_s"], 2), "copy_s": round(run["copy_s"], 2),
+        "load_warehouse_s": round(run["load_warehouse_s"], 2), "batches": run["batches"],
+        "peak_rss_mb": round(run["peak_rss_mb"]), "warehouse_mb": round(run["warehouse_mb"]),
+        "failures": run["failures"],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--mb", type=float, default=200, help="corpus size in MB (200)")
+    parser.add_argument("--small-mb", type=float, default=50, help="size of the first, smaller run (50)")
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "huibao-scale")
+    parser.add_argument("--batch-size", type=int, default=32, help="sources per batch (32, the CLI default)")
+    parser.add_argument("--no-cache", action="store_true", help="run without the extraction cache")
+    args = parser.parse_args(argv)
+    args.dir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    files = build_corpus(args.dir, args.mb, args.seed)
+    print(f"corpus: {len(files)} files, {sum(p.stat().st_size for p in files) / 1e6:.0f} MB "
+          f"in {args.dir / 'corpus'} ({time.perf_counter() - started:.0f} s)", flush=True)
+    small, size = [], 0
+    for path in files:
+        if size >= args.small_mb * 1e6:
+            break
+        small.append(path)
+        size += path.stat().st_size
+    runs = {}
+    for label, subset in (("small", small), ("full", files)):
+        runs[label] = _figures(run := run_ingest(subset, label, args.dir, args.batch_size, not args.no_cache))
+        runs[label]["rss_timeline_mb"] = run["rss_timeline_mb"]
+        print(json.dumps({k: v for k, v in runs[label].items() if k != "rss_timeline_mb"}), flush=True)
+    full = runs["full"]
+    targets = {"insert_at_least_500k_facts_per_s": full["insert_facts_rows_per_s"] >= INSERT_TARGET,
+               "peak_rss_under_1gb": max(r["peak_rss_mb"] for r in runs.values()) < RSS_TARGET_MB}
+    report = {"batch_size": args.batch_size, "cache": not args.no_cache, "seed": args.seed,
+              "runs": runs, "targets": targets}
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"{'run':<6}{'MB':>7}{'sources':>9}{'facts':>10}{'wall s':>8}{'src/s':>7}{'facts/s':>9}"
+          f"{'insert/s':>11}{'peak MB':>9}")
+    for label, r in runs.items():
+        print(f"{label:<6}{r['input_mb']:>7.0f}{r['sources']:>9}{r['facts']:>10,}{r['wall_s']:>8.0f}"
+              f"{r['sources_per_s']:>7.2f}{r['facts_per_s']:>9,}{r['insert_facts_rows_per_s']:>11,}"
+              f"{r['peak_rss_mb']:>9,}")
+    print(f"targets: {targets}\nwritten: {OUT.relative_to(ROOT)}")
+    return 0 if all(targets.values()) else 1
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        _, _, listed, db, batch, cache, out = sys.argv
+        ingest_child(Path(listed), Path(db), int(batch), cache == "cache", Path(out))
+    else:
+        sys.exit(main())
