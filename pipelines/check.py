@@ -189,6 +189,8 @@ class _Checker:
         self.wholes: set[int] = set()
         self.shared: set[tuple[int, int]] = set()  # (part, whole) pairs checked as shares
         self.checks: list[Check] = []
+        # A figure's status is asked for by every later figure within PART_REACH: computed once.
+        self.statuses: dict[int, str | None] = {}
 
     def run(self) -> list[Check]:
         for rule in (self._group_breakdowns, self._group_parentheses, self._group_selections,
@@ -330,10 +332,13 @@ class _Checker:
                 self._add_group(_Group(whole, [members[0], *rest], members, exact_sum=bool(rest)))
 
     def _status(self, figure: _Figure) -> str | None:
-        words = self._descriptor(figure).replace("未来", "")
-        if any(word in words for word in PENDING_WORDS):
-            return "pending"
-        return "done" if "已" in words else None
+        if id(figure) not in self.statuses:
+            words = self._descriptor(figure).replace("未来", "")
+            if any(word in words for word in PENDING_WORDS):
+                self.statuses[id(figure)] = "pending"
+            else:
+                self.statuses[id(figure)] = "done" if "已" in words else None
+        return self.statuses[id(figure)]
 
     def _group_statuses(self) -> None:
         by_whole: dict[int, _Group] = {}
