@@ -25,7 +25,7 @@ from pipelines import process
 from pipelines.artifacts import publish_run_artifacts
 from pipelines.read import discover_sources
 from pipelines.runners import TaskRunnerKind, make_task_runner
-from pipelines.warehouse import load_source, loaded_versions, lock_timeout, open_reader, warehouse_writer
+from pipelines.warehouse import load_sources, loaded_versions, lock_timeout, open_reader, warehouse_writer
 
 DEFAULT_DB = "data/warehouse.duckdb"
 DEFAULT_BATCH_SIZE = 32
@@ -131,9 +131,7 @@ def load_warehouse(db: str, results: list[process.SourceResult], version: str) -
     # One copy-and-swap per batch: the batch appears at once, analysts are never locked
     # out, and a run killed mid-batch leaves the warehouse as the last batch left it.
     with warehouse_writer(db) as con:
-        for r in results:
-            load_source(con, r.source, r.documents, r.sections, r.facts, r.checks,
-                        text=r.text, pipeline_version=version)
+        load_sources(con, results, pipeline_version=version)
 
 
 def _changed(db: str, paths: list[str], version: str) -> tuple[list[str], int]:

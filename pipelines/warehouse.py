@@ -34,6 +34,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import pyarrow as pa
@@ -319,12 +320,12 @@ def _unlink(path: Path) -> None:
         pass
 
 
-def _arrow(rows: Sequence, columns: list[str], extra: dict[str, object] | None = None) -> pa.Table:
-    dumped = [row.model_dump() for row in rows]
-    data = {name: [d.get(name) for d in dumped] for name in columns if name not in (extra or {})}
-    for name, value in (extra or {}).items():
-        data[name] = [value] * len(dumped)
-    return pa.table({name: data[name] for name in columns})
+def _arrow(rows: Sequence, columns: list[str], extra: dict[str, list] | None = None) -> pa.Table:
+    """A table of `columns`: the models' attributes (5x faster than model_dump), or the
+    per-row values in `extra` for the columns the models do not have."""
+    extra = extra or {}
+    return pa.table({name: extra[name] if name in extra else [getattr(row, name, None) for row in rows]
+                     for name in columns})
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
@@ -338,10 +339,53 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, arrow_table: pa.Table) -
         con.unregister("_incoming")
 
 
+_CHILD_TABLES = ("facts", "checks", "sections", "documents")
+
+
 def delete_source(con: duckdb.DuckDBPyConnection, source_path: str) -> None:
     """Remove every row that came from a source (inside the caller's transaction)."""
-    for table in ("facts", "checks", "sections", "documents", "sources"):
+    for table in (*_CHILD_TABLES, "sources"):
         con.execute(f"DELETE FROM {table} WHERE source_path = ?", [source_path])
+
+
+class _Rows(NamedTuple):
+    source: Source
+    text: str | None
+    documents: Sequence[Document]
+    sections: Sequence[Section]
+    facts: Sequence[Fact]
+    checks: Sequence[Check]
+
+
+def load_sources(con: duckdb.DuckDBPyConnection, results: Sequence, *, pipeline_version: str = "") -> None:
+    """Replace the rows of several sources in one transaction, one INSERT per table.
+
+    `results` are objects with the attributes source, text, documents, sections, facts and
+    checks (pipelines.process.SourceResult). A failure rolls everything back.
+    """
+    if not results:
+        return
+    paths = [r.source.source_path for r in results]
+    con.execute("BEGIN")
+    try:
+        # A source's rows are written together with its `sources` row, so only paths found
+        # there have rows to delete (new sources cost no table scans).
+        known = [row[0] for row in con.execute(
+            "SELECT source_path FROM sources WHERE list_contains(?, source_path)", [paths]).fetchall()]
+        if known:
+            for table in (*_CHILD_TABLES, "sources"):
+                con.execute(f"DELETE FROM {table} WHERE list_contains(?, source_path)", [known])
+        _insert(con, "sources", _arrow([r.source for r in results], _columns(con, "sources"), {
+            "pipeline_version": [pipeline_version] * len(results), "text": [r.text for r in results]}))
+        for table in _CHILD_TABLES:
+            rows = [(row, r.source.source_path) for r in results for row in getattr(r, table)]
+            # sections and checks do not carry their source's path themselves
+            extra = {"source_path": [path for _, path in rows]} if table in ("sections", "checks") else None
+            _insert(con, table, _arrow([row for row, _ in rows], _columns(con, table), extra))
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def load_source(
@@ -356,23 +400,7 @@ def load_source(
     pipeline_version: str = "",
 ) -> None:
     """Replace one source's rows in one transaction (a crash leaves the old rows)."""
-    path = source.source_path
-    con.execute("BEGIN")
-    try:
-        # A source's rows are written together with its `sources` row, so a path missing
-        # there has nothing to delete (this skips five table scans per new source).
-        if con.execute("SELECT count(*) FROM sources WHERE source_path = ?", [path]).fetchone()[0]:
-            delete_source(con, path)
-        _insert(con, "sources", _arrow([source], _columns(con, "sources"),
-                                       {"pipeline_version": pipeline_version, "text": text}))
-        _insert(con, "documents", _arrow(documents, _columns(con, "documents")))
-        _insert(con, "sections", _arrow(sections, _columns(con, "sections"), {"source_path": path}))
-        _insert(con, "facts", _arrow(facts, _columns(con, "facts")))
-        _insert(con, "checks", _arrow(checks, _columns(con, "checks"), {"source_path": path}))
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+    load_sources(con, [_Rows(source, text, documents, sections, facts, checks)], pipeline_version=pipeline_version)
 
 
 def loaded_versions(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:

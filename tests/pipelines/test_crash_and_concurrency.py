@@ -6,6 +6,8 @@
     snapshot; a session opened afterwards sees the new rows.
 (c) A process holding the warehouse read-write makes the load wait, then fail within the
     bound with a clear message and a non-zero exit, the live file untouched.
+(d) Bad files (empty, binary, undecodable, an over-long line, unreadable, vanished) fail
+    one by one, each printed with its reason; the good file loads; the exit code is 1.
 
 One Prefect server serves every ingest process of this module (an ephemeral server per
 process would add ~8 s each). About a minute in all: marked `slow`.
