@@ -113,7 +113,7 @@ def split_sections(results: list[process.SourceResult]) -> list[process.SourceRe
 
 
 @task(name="extract-facts", cache_key_fn=batch_cache_key, cache_expiration=CACHE_EXPIRATION,
-      persist_result=True)
+      persist_result=True, cache_result_in_memory=False)  # persisted, not held in RAM
 def extract_facts(results: list[process.SourceResult]) -> list[process.SourceResult]:
     segment = process.default_segmenter()
     out = [process.guarded(process.extract_stage, r, segment) for r in results]
