@@ -342,12 +342,6 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, arrow_table: pa.Table) -
 _CHILD_TABLES = ("facts", "checks", "sections", "documents")
 
 
-def delete_source(con: duckdb.DuckDBPyConnection, source_path: str) -> None:
-    """Remove every row that came from a source (inside the caller's transaction)."""
-    for table in (*_CHILD_TABLES, "sources"):
-        con.execute(f"DELETE FROM {table} WHERE source_path = ?", [source_path])
-
-
 class _Rows(NamedTuple):
     source: Source
     text: str | None

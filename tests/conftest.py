@@ -45,3 +45,20 @@ def prefect_harness(tmp_path_factory):
 
     with prefect_test_harness():
         yield
+
+
+@pytest.fixture()
+def refuse_open(monkeypatch):
+    """Make opening one path fail as chmod 000 would (the tests may run as root)."""
+
+    def refuse(path) -> None:
+        real_open = os.open
+
+        def refusing_open(target, *args, **kwargs):
+            if os.fspath(target) == str(path):
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(target, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", refusing_open)
+
+    return refuse

@@ -5,7 +5,6 @@ command line (exit code, printed failures) is covered in test_crash_and_concurre
 """
 from __future__ import annotations
 
-import os
 import shutil
 
 import duckdb
@@ -27,18 +26,6 @@ BAD_FILES = {
     "one_line.txt": (HUNDRED_MB_LINE[: len(HUNDRED_MB_LINE.decode("utf-8", "ignore").encode())],
                      "line 1 is 46,332,426 characters long, over the limit of 1,000,000"),
 }
-
-
-def _refuse_to_open(monkeypatch, path):
-    """Opening `path` fails as chmod 000 would (the tests may run as root)."""
-    real_open = os.open
-
-    def refusing_open(target, *args, **kwargs):
-        if os.fspath(target) == str(path):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_open(target, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refusing_open)
 
 
 @pytest.fixture(scope="module")
@@ -69,21 +56,22 @@ def test_a_file_that_vanished_after_discovery_fails(tmp_path, sample_path):
     assert result.failed and result.source.error == f"{found}: file not found"
 
 
-def test_an_unreadable_file_fails(tmp_path, sample_path, monkeypatch):
+def test_an_unreadable_file_fails(tmp_path, sample_path, refuse_open):
     path = tmp_path / "secret.txt"
     shutil.copy(sample_path, path)
-    _refuse_to_open(monkeypatch, path)
+    refuse_open(path)
     result = process_path(str(path), None)
     assert result.failed and result.source.error == f"{path}: permission denied"
 
 
 @pytest.mark.flow
-def test_in_a_flow_run_bad_files_fail_alone(prefect_harness, bad_folder, tmp_path, sample_path, monkeypatch):
+def test_in_a_flow_run_bad_files_fail_alone(prefect_harness, bad_folder, tmp_path, sample_path, refuse_open,
+                                           monkeypatch):
     inbox = tmp_path / "inbox"
     shutil.copytree(bad_folder, inbox)
     for name in ("good.txt", "vanishes.txt", "secret.txt"):
         shutil.copy(sample_path, inbox / name)
-    _refuse_to_open(monkeypatch, inbox / "secret.txt")
+    refuse_open(inbox / "secret.txt")
     discover = flow_module.discover_sources
 
     def discover_then_delete(paths):

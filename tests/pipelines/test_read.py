@@ -164,17 +164,10 @@ def test_unreadable_file_by_permissions(tmp_path):
         path.chmod(0o644)
 
 
-def test_unreadable_file_simulated(tmp_path, monkeypatch):
+def test_unreadable_file_simulated(tmp_path, refuse_open):
     # Runs as root too: make opening this one file fail the way chmod 000 would.
     path = write(tmp_path, "secret.txt", REPORT.encode())
-    real_open = os.open
-
-    def refusing_open(target, *args, **kwargs):
-        if os.fspath(target) == str(path):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_open(target, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refusing_open)
+    refuse_open(path)
     with pytest.raises(SourceError, match="permission denied") as caught:
         read_source(path)
     assert str(path) in str(caught.value)
