@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from huibao import compact_pkuseg
 from huibao import nlp as nlp_module
 from huibao.components import SPAN_KEY
 
@@ -40,4 +41,19 @@ def test_missing_model_names_the_set_up_command(tmp_path, monkeypatch):
         assert str(tmp_path / "absent") in str(error.value)
     finally:
         monkeypatch.undo()
+        nlp_module.load_nlp.cache_clear()
+
+
+def test_a_model_fetched_before_the_compact_arrays_gets_them_on_first_load(tmp_path, monkeypatch):
+    # An older set-up left pkuseg's own files only; the first load builds the arrays.
+    for name in (*nlp_module.MODEL_FILES, "features.msgpack"):
+        if (nlp_module.model_dir() / name).is_file():
+            (tmp_path / name).symlink_to(nlp_module.model_dir() / name)
+    monkeypatch.setenv("HUIBAO_MODEL_DIR", str(tmp_path))
+    nlp_module.load_nlp.cache_clear()
+    try:
+        nlp = nlp_module.load_nlp()
+        assert compact_pkuseg.is_built(tmp_path)
+        assert [t.text for t in nlp.tokenizer("全村共有农户516户")] == ["全村", "共有", "农户", "516", "户"]
+    finally:
         nlp_module.load_nlp.cache_clear()
