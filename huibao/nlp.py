@@ -47,6 +47,7 @@ def fetch_model(directory: Path | None = None) -> Path:
     """Download the pkuseg sdist with pip and unpack only its default model folder."""
     directory = directory or model_dir()
     if model_present(directory):
+        _ensure_compact(directory)
         return directory
     with tempfile.TemporaryDirectory() as tmp:
         # The sdist's setup.py imports numpy and Cython to produce metadata, hence
@@ -86,6 +87,14 @@ def _write_msgpack_features(directory: Path) -> None:
         FeatureExtractor.load(str(directory)).save(str(directory))
 
 
+def _ensure_compact(directory: Path) -> None:
+    """Build the compact arrays for a model fetched by an older set-up."""
+    if not compact_pkuseg.is_built(directory):
+        if not (directory / _FEATURES_MSGPACK).is_file():
+            _write_msgpack_features(directory)
+        compact_pkuseg.build(directory)
+
+
 @lru_cache(maxsize=1)
 def load_nlp():
     """The shared `zh` pipeline with the pkuseg segmenter and huibao's components."""
@@ -98,10 +107,7 @@ def load_nlp():
         raise ModelMissingError(
             f"pkuseg model not found in {directory}; run the set-up first: {SETUP_COMMAND}"
         )
-    if not compact_pkuseg.is_built(directory):  # a model fetched by an older set-up
-        if not (directory / _FEATURES_MSGPACK).is_file():
-            _write_msgpack_features(directory)
-        compact_pkuseg.build(directory)
+    _ensure_compact(directory)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
     # In place of tokenizer.initialize(pkuseg_model=...), which loads pkuseg's own tables.
     nlp.tokenizer.pkuseg_seg = compact_pkuseg.CompactPkuseg(directory)
