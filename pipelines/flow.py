@@ -26,7 +26,14 @@ from pipelines import process
 from pipelines.artifacts import publish_run_artifacts
 from pipelines.read import discover_sources
 from pipelines.runners import TaskRunnerKind, make_task_runner
-from pipelines.warehouse import load_sources, loaded_versions, lock_timeout, open_reader, warehouse_writer
+from pipelines.warehouse import (
+    WarehouseBusyError,
+    load_sources,
+    loaded_versions,
+    lock_timeout,
+    open_reader,
+    warehouse_writer,
+)
 
 DEFAULT_DB = "data/warehouse.duckdb"
 DEFAULT_BATCH_SIZE = 32
@@ -128,7 +135,19 @@ def check_consistency(results: list[process.SourceResult]) -> list[process.Sourc
     return [process.guarded(process.check_stage, r) for r in results]
 
 
-@task(name="load-warehouse", retries=2, retry_delay_seconds=[2, 10])
+def retry_unless_busy(task, task_run, state) -> bool:
+    """Retry a failed load, except after WarehouseBusyError: it already waited the full lock
+    timeout, and retrying would only wait that long again."""
+    try:
+        state.result()
+    except WarehouseBusyError:
+        return False
+    except Exception:  # noqa: BLE001 - any other failure may be transient
+        return True
+    return True
+
+
+@task(name="load-warehouse", retries=2, retry_delay_seconds=[2, 10], retry_condition_fn=retry_unless_busy)
 def load_warehouse(db: str, results: list[process.SourceResult], version: str) -> None:
     # One copy-and-swap per batch: the batch appears at once, analysts are never locked
     # out, and a run killed mid-batch leaves the warehouse as the last batch left it.

@@ -1,9 +1,11 @@
-"""Batches bounded in files and bytes."""
+"""Batches bounded in files and bytes; no retry of a load that waited out the lock."""
 from __future__ import annotations
 
 import pytest
+from prefect.states import Completed, Failed
 
-from pipelines.flow import plan_batches
+from pipelines.flow import load_warehouse, plan_batches, retry_unless_busy
+from pipelines.warehouse import WarehouseBusyError
 
 # (sizes of the files in bytes, None for a missing file), max files, max bytes, expected batches
 CASES = [
@@ -29,3 +31,13 @@ def test_plan_batches(tmp_path, sizes, max_files, max_bytes, expected):
         paths.append(str(path))
     assert plan_batches(paths, max_files, max_bytes) == [[paths[i] for i in batch] for batch in expected]
 
+
+@pytest.mark.parametrize(("state", "retry"), [
+    (Failed(data=WarehouseBusyError("w.duckdb", "held open for writing")), False),
+    (Failed(data=OSError(5, "Input/output error")), True),
+    (Failed(data=RuntimeError("write-ahead log left after CHECKPOINT")), True),
+    (Completed(data=None), True),
+], ids=["busy", "io error", "other error", "no exception"])
+def test_a_load_is_retried_unless_the_warehouse_was_busy(state, retry):
+    assert retry_unless_busy(load_warehouse, None, state) is retry
+    assert load_warehouse.retry_condition_fn is retry_unless_busy and load_warehouse.retries == 2
