@@ -311,11 +311,15 @@ def _wal(path: Path) -> Path:
 
 
 def _remove_stale_copies(live: Path) -> None:
-    """Delete copies left by a killed writer (call with the writer lock held)."""
-    stale = re.compile(rf"{re.escape(live.name)}\.[0-9a-f]{{12}}\.tmp(\.wal)?")
+    """Delete copies left by a killed writer, with their logs and DuckDB's spill folders
+    (``<copy>.tmp``, removed on close; call with the writer lock held)."""
+    stale = re.compile(rf"{re.escape(live.name)}\.[0-9a-f]{{12}}\.tmp(\.wal|\.tmp)?")
     for entry in os.scandir(live.parent):
         if stale.fullmatch(entry.name):
-            _unlink(Path(entry.path))
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                _unlink(Path(entry.path))
 
 
 def _copy(src_fd: int, dst: Path) -> None:

@@ -71,9 +71,12 @@ def test_copies_left_by_a_killed_writer_are_removed_and_nothing_else(tmp_path, s
     keep = [tmp_path / "w.duckdb.backup.tmp", tmp_path / "other.duckdb.0123456789ab.tmp"]
     for path in stale + keep:
         path.write_bytes(b"left over")
+    spill = tmp_path / "w.duckdb.0123456789ab.tmp.tmp"  # DuckDB's spill folder of that copy
+    spill.mkdir()
+    (spill / "duckdb_temp_storage-0.tmp").write_bytes(b"spilled")
     with warehouse_writer(db) as con:
         _load(con, sample_result)
-    assert not any(p.exists() for p in stale)
+    assert not any(p.exists() for p in [*stale, spill])
     assert all(p.exists() for p in keep)
 
 
