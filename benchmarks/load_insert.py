@@ -2,14 +2,15 @@
 
 Run on demand (not part of the test suite), from the repository root:
 
-    PYTHONPATH=. .venv/bin/python benchmarks/load_insert.py [--facts 300000] [--repeat 3]
-        [--dir /tmp/huibao-load]
+    PYTHONPATH=. .venv/bin/python benchmarks/load_insert.py [--facts 300000] [--batches 2]
+        [--repeat 3] [--memory-limit 512MB] [--dir /tmp/huibao-load]
 
 The sample's pipeline result (real pkuseg segmenter) is copied under new source paths and
 ids, one copy per source, until `--facts` facts are reached; every copy keeps its
-documents, sections, checks and text. Each round loads two such batches with one
-`load_sources` call each into a fresh file warehouse made by `connect()`: the first into
-empty tables, the second (new sources) on top of the first, then CHECKPOINTs. Reports the
+documents, sections, checks and text. Each round loads `--batches` such batches of new
+sources with one `load_sources` call each into a fresh file warehouse made by `connect()`
+(with `--memory-limit`, as the writer does): the first into empty tables, the next ones on
+top of the earlier, then CHECKPOINTs. Reports the
 facts INSERT's rows/s (the `_insert` of the `facts` table: register the Arrow table,
 INSERT ... SELECT) and the whole call's facts/s (id checks, deletes, Arrow tables, every
 INSERT, COMMIT), best of `--repeat` rounds. Writes benchmarks/out/load_insert.json.
@@ -32,7 +33,7 @@ OUT = ROOT / "benchmarks" / "out" / "load_insert.json"
 INSERT_TARGET = 500_000
 
 
-def copies(template, facts: int, tag: str) -> list:
+def copies(template, facts: int, tag: object) -> list:
     """SourceResults copied from `template` under new paths and ids, `facts` facts or more."""
     from pipelines.process import SourceResult
     from pipelines.structure import document_id
@@ -59,7 +60,7 @@ def copies(template, facts: int, tag: str) -> list:
     return results
 
 
-def one_round(template, facts: int, folder: Path) -> list[dict]:
+def one_round(template, facts: int, batches: int, memory_limit: str | None, folder: Path) -> list[dict]:
     import pipelines.warehouse as warehouse
 
     db = folder / "load.duckdb"
@@ -73,10 +74,10 @@ def one_round(template, facts: int, folder: Path) -> list[dict]:
         spent[table] = spent.get(table, 0.0) + time.perf_counter() - started
 
     warehouse._insert = timed_insert
-    con = warehouse.connect(db)
+    con = warehouse.connect(db, **({"memory_limit": memory_limit} if memory_limit else {}))
     figures = []
     try:
-        for tag in ("first", "second"):
+        for tag in range(1, batches + 1):
             batch = copies(template, facts, tag)
             rows = sum(len(r.facts) for r in batch)
             spent.clear()
@@ -102,16 +103,18 @@ def one_round(template, facts: int, folder: Path) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--facts", type=int, default=300_000, help="facts per batch (300000)")
+    parser.add_argument("--batches", type=int, default=2, help="batches per round (2)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds, each on a fresh warehouse (3)")
+    parser.add_argument("--memory-limit", help="DuckDB memory_limit (default: DuckDB's own)")
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "huibao-load")
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
     from pipelines.process import default_segmenter, process_path
 
     template = process_path(str(SAMPLE), default_segmenter())
-    rounds = [one_round(template, args.facts, args.dir) for _ in range(args.repeat)]
-    best = [max((r[i] for r in rounds), key=lambda f: f["load_sources_facts_per_s"]) for i in range(2)]
-    report = {"facts_per_batch": args.facts, "rounds": rounds, "best": best,
+    rounds = [one_round(template, args.facts, args.batches, args.memory_limit, args.dir) for _ in range(args.repeat)]
+    best = [max((r[i] for r in rounds), key=lambda f: f["load_sources_facts_per_s"]) for i in range(args.batches)]
+    report = {"facts_per_batch": args.facts, "memory_limit": args.memory_limit, "rounds": rounds, "best": best,
               "insert_at_least_500k_facts_per_s": min(b["insert_facts_rows_per_s"] for b in best) >= INSERT_TARGET}
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(report, indent=2) + "\n")
