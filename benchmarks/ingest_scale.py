@@ -3,7 +3,7 @@
 Run on demand (not part of the test suite), from the repository root; it takes minutes:
 
     .venv/bin/python benchmarks/ingest_scale.py [--mb 200] [--small-mb 50] [--seed 11]
-        [--dir /tmp/huibao-scale] [--batch-size 32] [--no-cache] [--keep]
+        [--dir /tmp/huibao-scale] [--batch-size 32] [--batch-mb 8] [--no-cache] [--keep]
 
 1. Builds a corpus of at least `--mb` megabytes under `--dir` (reused when it is already
    there for the same seed and size): files of 1-5 MB in ten folders, each a shuffle of the
@@ -104,7 +104,7 @@ def build_corpus(folder: Path, megabytes: float, seed: int) -> list[Path]:
 
 # --- one ingestion, in a child process --------------------------------------------------
 
-def ingest_child(list_file: Path, db: Path, batch_size: int, cache: bool, out: Path) -> None:
+def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, cache: bool, out: Path) -> None:
     """Run the flow over the files listed, with the load step instrumented; write figures."""
     import pipelines.warehouse as warehouse
     from pipelines import flow
@@ -146,7 +146,7 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, cache: bool, out: P
     baseline_mb = _rss_mb()
     paths = json.loads(list_file.read_text())
     started = time.perf_counter()
-    summary = flow.ingest(paths, db=str(db), batch_size=batch_size, cache=cache)
+    summary = flow.ingest(paths, db=str(db), batch_size=batch_size, batch_mb=batch_mb, cache=cache)
     wall = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out.write_text(json.dumps({
@@ -167,14 +167,14 @@ def _rss_mb() -> float:
     return float("nan")
 
 
-def run_ingest(files: list[Path], label: str, work: Path, batch_size: int, cache: bool) -> dict:
+def run_ingest(files: list[Path], label: str, work: Path, batch_size: int, batch_mb: float, cache: bool) -> dict:
     list_file, db, out = work / f"{label}.files.json", work / f"{label}.duckdb", work / f"{label}.result.json"
     for stale in (db, out):
         stale.unlink(missing_ok=True)
     list_file.write_text(json.dumps([str(p) for p in files]))
     env = {**os.environ, "PREFECT_HOME": str(work / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     child = subprocess.Popen([sys.executable, __file__, "--child", str(list_file), str(db), str(batch_size),
-                              "cache" if cache else "no-cache", str(out)], env=env, cwd=ROOT)
+                              str(batch_mb), "cache" if cache else "no-cache", str(out)], env=env, cwd=ROOT)
     timeline = _sample_rss(child)
     if child.returncode != 0:
         raise SystemExit(f"ingest of {label} failed (exit {child.returncode})")
@@ -225,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "huibao-scale")
     parser.add_argument("--batch-size", type=int, default=32, help="sources per batch (32, the CLI default)")
+    parser.add_argument("--batch-mb", type=float, default=8.0, help="megabytes per batch (8, the CLI default)")
     parser.add_argument("--no-cache", action="store_true", help="run without the extraction cache")
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
@@ -240,14 +241,15 @@ def main(argv: list[str] | None = None) -> int:
         size += path.stat().st_size
     runs = {}
     for label, subset in (("small", small), ("full", files)):
-        runs[label] = _figures(run := run_ingest(subset, label, args.dir, args.batch_size, not args.no_cache))
+        runs[label] = _figures(run := run_ingest(subset, label, args.dir, args.batch_size, args.batch_mb,
+                                                   not args.no_cache))
         runs[label]["rss_timeline_mb"] = run["rss_timeline_mb"]
         print(json.dumps({k: v for k, v in runs[label].items() if k != "rss_timeline_mb"}), flush=True)
     full = runs["full"]
     targets = {"insert_at_least_500k_facts_per_s": full["insert_facts_rows_per_s"] >= INSERT_TARGET,
                "peak_rss_under_1gb": max(r["peak_rss_mb"] for r in runs.values()) < RSS_TARGET_MB,
                "memory_flat": full["peak_rss_mb"] <= FLAT_TOLERANCE * runs["small"]["peak_rss_mb"]}
-    report = {"batch_size": args.batch_size, "cache": not args.no_cache, "seed": args.seed,
+    report = {"batch_size": args.batch_size, "batch_mb": args.batch_mb, "cache": not args.no_cache, "seed": args.seed,
               "runs": runs, "targets": targets}
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -263,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
-        _, _, listed, db, batch, cache, out = sys.argv
-        ingest_child(Path(listed), Path(db), int(batch), cache == "cache", Path(out))
+        _, _, listed, db, batch, batch_mb, cache, out = sys.argv
+        ingest_child(Path(listed), Path(db), int(batch), float(batch_mb), cache == "cache", Path(out))
     else:
         sys.exit(main())

@@ -45,7 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--dask-address", metavar="URL",
                         help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
     ingest.add_argument("--batch-size", type=int, default=32, metavar="N",
-                        help="sources per batch task (default: 32)")
+                        help="at most N sources per batch task (default: 32)")
+    ingest.add_argument("--batch-mb", type=float, default=8.0, metavar="MB",
+                        help="at most MB megabytes of files per batch task, a larger file alone; "
+                             "bounds memory (default: 8)")
     ingest.add_argument("--no-cache", action="store_true",
                         help="do not keep extraction results in Prefect's result cache")
 
@@ -102,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
                           progress=sys.stderr.isatty() and not args.no_progress,
                           options={"task_runner": args.task_runner, "workers": args.workers,
                                    "dask_address": args.dask_address,
-                                   "batch_size": args.batch_size, "cache": not args.no_cache})
+                                   "batch_size": args.batch_size, "batch_mb": args.batch_mb,
+                                   "cache": not args.no_cache})
     if args.command == "evaluate":
         from huibao.commands import run_evaluate
 

@@ -8,6 +8,7 @@ step is a plain function of pipelines.process.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 import uuid
 from collections import deque
@@ -25,10 +26,18 @@ from pipelines import process
 from pipelines.artifacts import publish_run_artifacts
 from pipelines.read import discover_sources
 from pipelines.runners import TaskRunnerKind, make_task_runner
-from pipelines.warehouse import load_sources, loaded_versions, lock_timeout, open_reader, warehouse_writer
+from pipelines.warehouse import (
+    WarehouseBusyError,
+    load_sources,
+    loaded_versions,
+    lock_timeout,
+    open_reader,
+    warehouse_writer,
+)
 
 DEFAULT_DB = "data/warehouse.duckdb"
 DEFAULT_BATCH_SIZE = 32
+DEFAULT_BATCH_MB = 8.0
 CACHE_EXPIRATION = timedelta(days=30)
 
 # Set by the CLI to draw a progress bar: called with (event, amount) for "sources"/"documents".
@@ -126,7 +135,19 @@ def check_consistency(results: list[process.SourceResult]) -> list[process.Sourc
     return [process.guarded(process.check_stage, r) for r in results]
 
 
-@task(name="load-warehouse", retries=2, retry_delay_seconds=[2, 10])
+def retry_unless_busy(task, task_run, state) -> bool:
+    """Retry a failed load, except after WarehouseBusyError: it already waited the full lock
+    timeout, and retrying would only wait that long again."""
+    try:
+        state.result()
+    except WarehouseBusyError:
+        return False
+    except Exception:  # noqa: BLE001 - any other failure may be transient
+        return True
+    return True
+
+
+@task(name="load-warehouse", retries=2, retry_delay_seconds=[2, 10], retry_condition_fn=retry_unless_busy)
 def load_warehouse(db: str, results: list[process.SourceResult], version: str) -> None:
     # One copy-and-swap per batch: the batch appears at once, analysts are never locked
     # out, and a run killed mid-batch leaves the warehouse as the last batch left it.
@@ -157,6 +178,30 @@ def _changed(db: str, paths: list[str], version: str) -> tuple[list[str], int]:
                 continue
         todo.append(path)
     return todo, skipped
+
+
+def plan_batches(paths: list[str], max_files: int, max_bytes: int) -> list[list[str]]:
+    """Consecutive batches of at most `max_files` files and `max_bytes` bytes of file size.
+
+    A file larger than `max_bytes` is a batch alone. A file that cannot be stat'ed counts
+    as 0 bytes and still goes in a batch, so that reading it records the failure.
+    """
+    batches: list[list[str]] = []
+    batch: list[str] = []
+    size = 0
+    for path in paths:
+        try:
+            file_size = os.stat(path).st_size
+        except OSError:
+            file_size = 0
+        if batch and (len(batch) >= max_files or size + file_size > max_bytes):
+            batches.append(batch)
+            batch, size = [], 0
+        batch.append(path)
+        size += file_size
+    if batch:
+        batches.append(batch)
+    return batches
 
 
 def _submit_batch(paths: list[str], cache: bool):
@@ -201,6 +246,7 @@ def ingest(
     paths: list[str],
     db: str = DEFAULT_DB,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    batch_mb: float = DEFAULT_BATCH_MB,
     task_runner: TaskRunnerKind = "threads",
     workers: int = 2,
     dask_address: str | None = None,
@@ -208,6 +254,8 @@ def ingest(
 ) -> IngestSummary:
     """Ingest report files and folders into the DuckDB warehouse at `db`.
 
+    A batch holds at most `batch_size` files and `batch_mb` megabytes (10**6 bytes) of
+    them, a larger file alone: memory follows the batch, not the corpus.
     `task_runner` runs the batches on threads (default), processes, or Dask (a LocalCluster
     of `workers` workers, or the cluster at `dask_address`); the load is single-writer.
     `cache` keeps extraction results keyed on the sources' sha256 and extractor versions.
@@ -220,8 +268,7 @@ def ingest(
     todo, skipped = _changed(db, all_paths, version)
     _notify("sources", skipped)
     logger.info("%d sources, %d unchanged, %d to ingest", len(all_paths), skipped, len(todo))
-    size = max(1, batch_size)
-    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+    batches = plan_batches(todo, batch_size, int(batch_mb * 10**6))
     summary = IngestSummary(run_id=uuid.uuid4().hex[:12])
     if batches:
         runner = make_task_runner(task_runner, workers, dask_address)

@@ -41,8 +41,10 @@ import pyarrow as pa
 
 from schemas import Check, Document, Fact, Section, Source
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
+# facts and sections have no PRIMARY KEY: DuckDB's index on their long VARCHAR ids halved
+# the bulk insert speed. The ids are unique by construction, checked by _check_ids.
 _TABLES = {
     "sources": """
         source_path VARCHAR PRIMARY KEY, sha256 VARCHAR, encoding VARCHAR, char_count INTEGER,
@@ -52,11 +54,11 @@ _TABLES = {
         doc_id VARCHAR PRIMARY KEY, source_path VARCHAR NOT NULL, ordinal INTEGER,
         char_start INTEGER, char_end INTEGER, title VARCHAR, duplicate_of VARCHAR, text VARCHAR""",
     "sections": """
-        section_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, parent_id VARCHAR,
+        section_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, parent_id VARCHAR,
         level INTEGER, marker VARCHAR, title VARCHAR, char_start INTEGER, char_end INTEGER,
         source_path VARCHAR""",
     "facts": """
-        fact_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, section_id VARCHAR,
+        fact_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, section_id VARCHAR,
         source_path VARCHAR NOT NULL, kind VARCHAR NOT NULL, value DOUBLE, value_max DOUBLE,
         unit VARCHAR, qualifier VARCHAR, subject VARCHAR, place VARCHAR, text VARCHAR,
         char_start INTEGER, char_end INTEGER, sentence VARCHAR, extractor VARCHAR""",
@@ -68,11 +70,30 @@ _TABLES = {
         run_id VARCHAR PRIMARY KEY, flow_run_id VARCHAR, started_at TIMESTAMP,
         ended_at TIMESTAMP, sources INTEGER, facts INTEGER, failures INTEGER, status VARCHAR""",
 }
+
+
+def _without_primary_key(table: str, not_null: tuple[str, ...]) -> tuple[str, ...]:
+    """DuckDB cannot drop a primary key: copy the rows into a table without one, keeping the
+    NOT NULLs. The views bind tables by name when queried; ensure_schema recreates them."""
+    return (f"CREATE TABLE {table}_rebuilt AS SELECT * FROM {table}",
+            f"DROP TABLE {table}",
+            f"ALTER TABLE {table}_rebuilt RENAME TO {table}",
+            *(f"ALTER TABLE {table} ALTER COLUMN {column} SET NOT NULL" for column in not_null))
+
+
 # Each entry upgrades the schema from version N-1 to N: SQL statements run in order.
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: (*_without_primary_key("facts", ("fact_id", "doc_id", "source_path", "kind")),
+        *_without_primary_key("sections", ("section_id", "doc_id"))),
+}
 
 LOCK_TIMEOUT_ENV = "HUIBAO_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT = 60.0
+# The writer's DuckDB buffer manager spills beyond this. preserve_insertion_order stays on:
+# off, a batch's Arrow INSERTs measured neither faster nor smaller, and it would let
+# parallel inserts store rows out of order, which shows in SELECTs without ORDER BY.
+MEMORY_ENV = "HUIBAO_DUCKDB_MEMORY"
+DEFAULT_MEMORY = "512MB"
 # Readers only wait for a session someone forgot to close, briefly: huibao's own writers
 # never lock readers out.
 READER_TIMEOUT = 10.0
@@ -102,14 +123,26 @@ def lock_timeout() -> float:
         raise ValueError(f"{LOCK_TIMEOUT_ENV} must be a number of seconds, got {value!r}") from None
 
 
-def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
+def duckdb_memory() -> str:
+    """The writer's DuckDB memory_limit: $HUIBAO_DUCKDB_MEMORY, else 512MB."""
+    return os.environ.get(MEMORY_ENV, "").strip() or DEFAULT_MEMORY
+
+
+def connect(path: str | Path, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the warehouse read-write, in place, and bring its schema
     up to date. This locks other processes out of the file while it is open: the ingestion
-    flow uses warehouse_writer, readers use open_reader."""
+    flow uses warehouse_writer, readers use open_reader. `memory_limit` ("512MB", "2GB")
+    bounds DuckDB's memory, migrations included."""
     path = Path(path)
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
+    if memory_limit is not None:
+        try:
+            con.execute("SET memory_limit = ?", [memory_limit])
+        except duckdb.Error as error:
+            con.close()
+            raise ValueError(f"DuckDB memory limit {memory_limit!r} (${MEMORY_ENV}): {error}") from None
     ensure_schema(con)
     return con
 
@@ -160,11 +193,12 @@ def warehouse_writer(path: str | Path, timeout: float | None = None) -> Iterator
     """A read-write connection whose changes replace the live warehouse atomically on exit.
 
     Copies the live file (if any) to ``<db>.<id>.tmp`` next to it and yields a connection
-    to the copy, schema up to date (do not close it). On a normal exit: CHECKPOINT, close,
-    fsync, rename over the live file. On an exception the copy is deleted and the live file
-    is untouched. Waits up to `timeout` seconds (default: lock_timeout()) for another
-    huibao writer, or for a process holding the live file read-write, then raises
-    WarehouseBusyError. Copies left by a killed writer are deleted here.
+    to the copy, schema up to date, memory bounded by duckdb_memory() (do not close it). On
+    a normal exit: CHECKPOINT, close, fsync, rename over the live file. On an exception the
+    copy is deleted and the live file is untouched. Waits up to `timeout` seconds (default:
+    lock_timeout()) for another huibao writer, or for a process holding the live file
+    read-write, then raises WarehouseBusyError. Copies left by a killed writer are deleted
+    here.
     """
     live = Path(path)
     if str(live) == ":memory:":
@@ -181,7 +215,7 @@ def warehouse_writer(path: str | Path, timeout: float | None = None) -> Iterator
                     _copy(live_fd, temp)
                     if _wal(live).exists():  # left by a session that crashed: replayed in the copy
                         shutil.copyfile(_wal(live), _wal(temp))
-                con = connect(temp)
+                con = connect(temp, memory_limit=duckdb_memory())
                 try:
                     yield con
                     con.execute("CHECKPOINT")
@@ -277,11 +311,15 @@ def _wal(path: Path) -> Path:
 
 
 def _remove_stale_copies(live: Path) -> None:
-    """Delete copies left by a killed writer (call with the writer lock held)."""
-    stale = re.compile(rf"{re.escape(live.name)}\.[0-9a-f]{{12}}\.tmp(\.wal)?")
+    """Delete copies left by a killed writer, with their logs and DuckDB's spill folders
+    (``<copy>.tmp``, removed on close; call with the writer lock held)."""
+    stale = re.compile(rf"{re.escape(live.name)}\.[0-9a-f]{{12}}\.tmp(\.wal|\.tmp)?")
     for entry in os.scandir(live.parent):
         if stale.fullmatch(entry.name):
-            _unlink(Path(entry.path))
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                _unlink(Path(entry.path))
 
 
 def _copy(src_fd: int, dst: Path) -> None:
@@ -351,14 +389,39 @@ class _Rows(NamedTuple):
     checks: Sequence[Check]
 
 
+def _check_ids(results: Sequence) -> None:
+    """Refuse a batch whose fact or section ids could collide (they have no DuckDB index).
+
+    Each such id is its document's doc_id, "-", and a part unique within the document. A
+    doc_id is unique in the warehouse (primary key) and, by its fixed shape, no doc_id + "-"
+    starts another: ids under this batch's documents cannot meet any other source's ids, so
+    checking them within the batch is enough.
+    """
+    for table, id_column in (("sections", "section_id"), ("facts", "fact_id")):
+        seen: set[str] = set()
+        for result in results:
+            documents = {document.doc_id for document in result.documents}
+            for row in getattr(result, table):
+                row_id = getattr(row, id_column)
+                if row.doc_id not in documents or not row_id.startswith(row.doc_id + "-"):
+                    raise ValueError(f"{result.source.source_path}: {id_column} {row_id!r} is not under a document "
+                                     f"of this source (its doc_id is {row.doc_id!r}); batch not loaded")
+                if row_id in seen:
+                    raise ValueError(f"{result.source.source_path}: duplicate {id_column} {row_id!r}; "
+                                     f"batch not loaded")
+                seen.add(row_id)
+
+
 def load_sources(con: duckdb.DuckDBPyConnection, results: Sequence, *, pipeline_version: str = "") -> None:
     """Replace the rows of several sources in one transaction, one INSERT per table.
 
     `results` are objects with the attributes source, text, documents, sections, facts and
-    checks (pipelines.process.SourceResult). A failure rolls everything back.
+    checks (pipelines.process.SourceResult). A failure rolls everything back; a batch with
+    colliding fact or section ids raises ValueError before anything is written.
     """
     if not results:
         return
+    _check_ids(results)
     paths = [r.source.source_path for r in results]
     con.execute("BEGIN")
     try:

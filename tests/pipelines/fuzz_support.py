@@ -82,7 +82,8 @@ def time_bound(chars: int) -> float:
 
 
 def check_invariants(text, documents, sections, facts, checks) -> None:
-    """Offsets valid, spans nested, ids unique (the warehouse's primary keys)."""
+    """Offsets valid, spans nested, ids unique and fact/section ids under their document's
+    (the warehouse relies on both: facts and sections have no primary key)."""
     assert documents, "a text that decodes has at least one document"
     assert documents[0].char_start == 0 and documents[-1].char_end == len(text)
     for before, after in zip(documents, documents[1:]):
@@ -96,12 +97,14 @@ def check_invariants(text, documents, sections, facts, checks) -> None:
         assert len(ids) == len(set(ids)), f"duplicate {kind} ids"
     for section in sections:
         document = by_doc[section.doc_id]
+        assert section.section_id.startswith(section.doc_id + "-")
         assert document.char_start <= section.char_start <= section.char_end <= document.char_end
         if section.parent_id is not None:
             parent = by_section[section.parent_id]
             assert parent.doc_id == section.doc_id and parent.char_start <= section.char_start
     for fact in facts:
         document = by_doc[fact.doc_id]
+        assert fact.fact_id.startswith(fact.doc_id + "-")
         assert document.char_start <= fact.char_start < fact.char_end <= document.char_end
         assert text[fact.char_start:fact.char_end] == fact.text
         assert fact.text in text[document.char_start:document.char_end]

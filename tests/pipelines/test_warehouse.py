@@ -1,10 +1,38 @@
-"""Loading into DuckDB: schema, idempotent replacement, views."""
+"""Loading into DuckDB: schema and migrations, idempotent replacement, id checks, views."""
 from __future__ import annotations
+
+import re
+import shutil
 
 import duckdb
 import pytest
 
-from pipelines.warehouse import SCHEMA_VERSION, connect, load_source, row_counts
+from pipelines.process import SourceResult, process_path
+from pipelines.views import create_views
+from pipelines.warehouse import SCHEMA_VERSION, connect, load_source, load_sources, row_counts
+
+# The schema of version 1, as warehouses made by it have it.
+V1_SCHEMA = """
+CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP);
+INSERT INTO schema_version VALUES (1, now());
+CREATE TABLE sources (source_path VARCHAR PRIMARY KEY, sha256 VARCHAR, encoding VARCHAR,
+    char_count INTEGER, status VARCHAR NOT NULL, error VARCHAR, loaded_at TIMESTAMP,
+    pipeline_version VARCHAR, text VARCHAR);
+CREATE TABLE documents (doc_id VARCHAR PRIMARY KEY, source_path VARCHAR NOT NULL, ordinal INTEGER,
+    char_start INTEGER, char_end INTEGER, title VARCHAR, duplicate_of VARCHAR, text VARCHAR);
+CREATE TABLE sections (section_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, parent_id VARCHAR,
+    level INTEGER, marker VARCHAR, title VARCHAR, char_start INTEGER, char_end INTEGER,
+    source_path VARCHAR);
+CREATE TABLE facts (fact_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, section_id VARCHAR,
+    source_path VARCHAR NOT NULL, kind VARCHAR NOT NULL, value DOUBLE, value_max DOUBLE,
+    unit VARCHAR, qualifier VARCHAR, subject VARCHAR, place VARCHAR, text VARCHAR,
+    char_start INTEGER, char_end INTEGER, sentence VARCHAR, extractor VARCHAR);
+CREATE TABLE checks (check_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, kind VARCHAR,
+    stated DOUBLE, computed DOUBLE, char_start INTEGER, char_end INTEGER, text VARCHAR,
+    message VARCHAR, source_path VARCHAR);
+CREATE TABLE runs (run_id VARCHAR PRIMARY KEY, flow_run_id VARCHAR, started_at TIMESTAMP,
+    ended_at TIMESTAMP, sources INTEGER, facts INTEGER, failures INTEGER, status VARCHAR);
+"""
 
 
 @pytest.fixture()
@@ -19,6 +47,28 @@ def _load(con, result):
                 result.checks, text=result.text, pipeline_version="test")
 
 
+def _other_source(tmp_path, sample_path) -> SourceResult:
+    """The sample's bytes under another name: a second source with its own ids."""
+    other = tmp_path / "other.txt"
+    shutil.copy(sample_path, other)
+    return process_path(str(other), None)
+
+
+def _constraints(con) -> set[tuple[str, str, tuple[str, ...]]]:
+    return {(table, kind, tuple(columns)) for table, kind, columns in con.execute(
+        "SELECT table_name, constraint_type, constraint_column_names FROM duckdb_constraints() "
+        "WHERE constraint_type IN ('PRIMARY KEY', 'NOT NULL')").fetchall()}
+
+
+def _primary_keys(con) -> set[str]:
+    return {table for table, kind, _ in _constraints(con) if kind == "PRIMARY KEY"}
+
+
+def _ids_distinct(con) -> bool:
+    return con.execute("SELECT (SELECT count(*) = count(DISTINCT fact_id) FROM facts) "
+                       "AND (SELECT count(*) = count(DISTINCT section_id) FROM sections)").fetchone()[0]
+
+
 def test_schema_is_versioned_and_idempotent(tmp_path):
     path = tmp_path / "w.duckdb"
     connect(path).close()
@@ -27,7 +77,37 @@ def test_schema_is_versioned_and_idempotent(tmp_path):
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert {"sources", "documents", "sections", "facts", "checks", "runs",
             "facts_v", "checks_v", "money_v", "village_count_v"} <= tables
+    # facts and sections are checked at load instead (see test_a_batch_with_colliding_ids_...)
+    assert _primary_keys(con) == {"sources", "documents", "checks", "runs"}
     con.close()
+
+
+def test_a_version_1_warehouse_is_migrated_with_its_rows_and_takes_new_ones(tmp_path, sample_result, sample_path):
+    path = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(V1_SCHEMA)
+    create_views(con)
+    _load(con, sample_result)
+    tables = ("sources", "documents", "sections", "facts", "checks")
+    before = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
+    in_view = con.execute("SELECT count(*) FROM facts_v").fetchone()[0]
+    not_null = {c for c in _constraints(con) if c[1] == "NOT NULL"}
+    con.close()
+
+    con = connect(path)
+    try:
+        assert con.execute("SELECT list(version ORDER BY version) FROM schema_version").fetchone()[0] == [1, 2]
+        assert {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables} == before
+        assert _primary_keys(con) == {"sources", "documents", "checks", "runs"}
+        assert not_null | {("facts", "NOT NULL", ("fact_id",)), ("sections", "NOT NULL", ("section_id",))} \
+            == {c for c in _constraints(con) if c[1] == "NOT NULL"}
+        assert con.execute("SELECT count(*) FROM facts_v").fetchone()[0] == in_view
+        other = _other_source(tmp_path, sample_path)
+        _load(con, other)
+        assert row_counts(con)["facts"] == len(sample_result.facts) + len(other.facts)
+        assert _ids_distinct(con)
+    finally:
+        con.close()
 
 
 def test_reloading_a_source_replaces_its_rows(warehouse, sample_result):
@@ -73,3 +153,45 @@ def test_a_failed_load_leaves_the_old_rows(warehouse, sample_result, monkeypatch
     with pytest.raises(duckdb.Error):
         _load(warehouse, sample_result)
     assert row_counts(warehouse) == before
+
+
+def _with_duplicate_fact(result: SourceResult) -> SourceResult:
+    return SourceResult(result.source, result.text, result.documents, result.sections,
+                        [*result.facts, result.facts[0]], result.checks)
+
+
+def _with_duplicate_section(result: SourceResult) -> SourceResult:
+    return SourceResult(result.source, result.text, result.documents,
+                        [*result.sections, result.sections[-1]], result.facts, result.checks)
+
+
+def _with_fact_of_another_source(result: SourceResult, other: SourceResult) -> SourceResult:
+    return SourceResult(result.source, result.text, result.documents, result.sections,
+                        [*result.facts, other.facts[0]], result.checks)
+
+
+@pytest.mark.parametrize(("spoil", "message"), [
+    (lambda r, o: _with_duplicate_fact(r), lambda r, o: f"duplicate fact_id '{r.facts[0].fact_id}'"),
+    (lambda r, o: _with_duplicate_section(r), lambda r, o: f"duplicate section_id '{r.sections[-1].section_id}'"),
+    (lambda r, o: _with_fact_of_another_source(r, o),
+     lambda r, o: f"fact_id '{o.facts[0].fact_id}' is not under a document of this source"),
+], ids=["duplicate fact", "duplicate section", "fact of another source"])
+def test_a_batch_with_colliding_ids_is_refused_whole(warehouse, sample_result, tmp_path, sample_path, spoil, message):
+    _load(warehouse, sample_result)
+    before = {t: warehouse.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in ("sources", "facts")}
+    other = _other_source(tmp_path, sample_path)
+    expected = f"{sample_result.source.source_path}: {message(sample_result, other)}"
+    with pytest.raises(ValueError, match=re.escape(expected)):
+        load_sources(warehouse, [other, spoil(sample_result, other)], pipeline_version="test")
+    assert {t: warehouse.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in ("sources", "facts")} == before
+
+
+def test_reingesting_keeps_fact_and_section_ids_distinct(warehouse, sample_result, tmp_path, sample_path):
+    other = _other_source(tmp_path, sample_path)
+    load_sources(warehouse, [sample_result, other], pipeline_version="test")
+    first = row_counts(warehouse)
+    load_sources(warehouse, [other], pipeline_version="test")
+    load_sources(warehouse, [sample_result, other], pipeline_version="test")
+    assert row_counts(warehouse) == first
+    assert first["facts"] == len(sample_result.facts) + len(other.facts)
+    assert _ids_distinct(warehouse)

@@ -71,9 +71,12 @@ def test_copies_left_by_a_killed_writer_are_removed_and_nothing_else(tmp_path, s
     keep = [tmp_path / "w.duckdb.backup.tmp", tmp_path / "other.duckdb.0123456789ab.tmp"]
     for path in stale + keep:
         path.write_bytes(b"left over")
+    spill = tmp_path / "w.duckdb.0123456789ab.tmp.tmp"  # DuckDB's spill folder of that copy
+    spill.mkdir()
+    (spill / "duckdb_temp_storage-0.tmp").write_bytes(b"spilled")
     with warehouse_writer(db) as con:
         _load(con, sample_result)
-    assert not any(p.exists() for p in stale)
+    assert not any(p.exists() for p in [*stale, spill])
     assert all(p.exists() for p in keep)
 
 
@@ -233,3 +236,24 @@ def test_busy_error_survives_pickling():
     error = WarehouseBusyError("w.duckdb", "held open")
     copy = pickle.loads(pickle.dumps(error))
     assert (copy.path, copy.reason, str(copy)) == ("w.duckdb", "held open", "w.duckdb: held open")
+
+
+def test_the_writer_bounds_duckdb_memory_from_the_environment(tmp_path, monkeypatch, sample_result):
+    db = tmp_path / "w.duckdb"
+
+    def limit() -> str:
+        with warehouse_writer(db) as con:
+            return con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+
+    monkeypatch.delenv("HUIBAO_DUCKDB_MEMORY", raising=False)
+    assert limit() == "488.2 MiB"  # 512MB, as DuckDB shows it
+    monkeypatch.setenv("HUIBAO_DUCKDB_MEMORY", "256MiB")
+    assert limit() == "256.0 MiB"
+    with warehouse_writer(db) as con:
+        _load(con, sample_result)
+    before = db.read_bytes()
+    monkeypatch.setenv("HUIBAO_DUCKDB_MEMORY", "lots")
+    with pytest.raises(ValueError, match=r"'lots' \(\$HUIBAO_DUCKDB_MEMORY\)"):
+        limit()
+    assert db.read_bytes() == before
+    assert not list(tmp_path.glob("*.tmp*"))

@@ -1,0 +1,131 @@
+"""The load step alone (issue 5): ~300k realistic fact rows through `load_sources`.
+
+Run on demand (not part of the test suite), from the repository root:
+
+    PYTHONPATH=. .venv/bin/python benchmarks/load_insert.py [--facts 300000] [--batches 2]
+        [--repeat 3] [--memory-limit 512MB] [--dir /tmp/huibao-load]
+
+The sample's pipeline result (real pkuseg segmenter) is copied under new source paths and
+ids, one copy per source, until `--facts` facts are reached; every copy keeps its
+documents, sections, checks and text. Each round loads `--batches` such batches of new
+sources with one `load_sources` call each into a fresh file warehouse made by `connect()`
+(with `--memory-limit`, as the writer does): the first into empty tables, the next ones on
+top of the earlier, then CHECKPOINTs. Reports the
+facts INSERT's rows/s (the `_insert` of the `facts` table: register the Arrow table,
+INSERT ... SELECT) and the whole call's facts/s (id checks, deletes, Arrow tables, every
+INSERT, COMMIT), best of `--repeat` rounds. Writes benchmarks/out/load_insert.json.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SAMPLE = ROOT / "data" / "sample" / "village_reports_compilation.txt"
+OUT = ROOT / "benchmarks" / "out" / "load_insert.json"
+INSERT_TARGET = 500_000
+
+
+def copies(template, facts: int, tag: object) -> list:
+    """SourceResults copied from `template` under new paths and ids, `facts` facts or more."""
+    from pipelines.process import SourceResult
+    from pipelines.structure import document_id
+
+    old = template.documents[0].doc_id.rsplit("-", 1)[0]  # "<sha16>-<path8>", every id's prefix
+    results = []
+    for i in range(-(-facts // len(template.facts))):
+        path = f"bench/{tag}/{i:05d}.txt"
+        sha = hashlib.sha256(path.encode()).hexdigest()
+        new = document_id(sha, 0, path).rsplit("-", 1)[0]
+
+        def moved(row, *fields: str, path=path, new=new):
+            update = {f: getattr(row, f).replace(old, new) for f in fields if getattr(row, f) is not None}
+            if hasattr(row, "source_path"):
+                update["source_path"] = path
+            return row.model_copy(update=update)
+
+        results.append(SourceResult(
+            template.source.model_copy(update={"source_path": path, "sha256": sha}), template.text,
+            [moved(d, "doc_id", "duplicate_of") for d in template.documents],
+            [moved(s, "section_id", "doc_id", "parent_id") for s in template.sections],
+            [moved(f, "fact_id", "doc_id", "section_id") for f in template.facts],
+            [moved(c, "check_id", "doc_id") for c in template.checks]))
+    return results
+
+
+def one_round(template, facts: int, batches: int, memory_limit: str | None, folder: Path) -> list[dict]:
+    import pipelines.warehouse as warehouse
+
+    db = folder / "load.duckdb"
+    for stale in (db, folder / "load.duckdb.wal"):
+        stale.unlink(missing_ok=True)
+    insert, spent = warehouse._insert, {}
+
+    def timed_insert(con, table, data):
+        started = time.perf_counter()
+        insert(con, table, data)
+        spent[table] = spent.get(table, 0.0) + time.perf_counter() - started
+
+    warehouse._insert = timed_insert
+    con = warehouse.connect(db, **({"memory_limit": memory_limit} if memory_limit else {}))
+    figures = []
+    try:
+        for tag in range(1, batches + 1):
+            batch = copies(template, facts, tag)
+            rows = sum(len(r.facts) for r in batch)
+            spent.clear()
+            started = time.perf_counter()
+            warehouse.load_sources(con, batch, pipeline_version="bench")
+            call = time.perf_counter() - started
+            del batch
+            figures.append({"batch": tag, "facts": rows, "insert_facts_s": spent["facts"],
+                            "insert_facts_rows_per_s": rows / spent["facts"], "load_sources_s": call,
+                            "load_sources_facts_per_s": rows / call})
+        started = time.perf_counter()
+        con.execute("CHECKPOINT")
+        figures[-1]["checkpoint_s"] = time.perf_counter() - started
+        distinct = con.execute("SELECT count(*) = count(DISTINCT fact_id) FROM facts").fetchone()[0]
+        assert distinct, "duplicate fact_id in the warehouse"
+    finally:
+        con.close()
+        warehouse._insert = insert
+    figures[-1]["warehouse_mb"] = db.stat().st_size / 2**20
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--facts", type=int, default=300_000, help="facts per batch (300000)")
+    parser.add_argument("--batches", type=int, default=2, help="batches per round (2)")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds, each on a fresh warehouse (3)")
+    parser.add_argument("--memory-limit", help="DuckDB memory_limit (default: DuckDB's own)")
+    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "huibao-load")
+    args = parser.parse_args(argv)
+    args.dir.mkdir(parents=True, exist_ok=True)
+    from pipelines.process import default_segmenter, process_path
+
+    template = process_path(str(SAMPLE), default_segmenter())
+    rounds = [one_round(template, args.facts, args.batches, args.memory_limit, args.dir) for _ in range(args.repeat)]
+    best = [max((r[i] for r in rounds), key=lambda f: f["load_sources_facts_per_s"]) for i in range(args.batches)]
+    report = {"facts_per_batch": args.facts, "memory_limit": args.memory_limit, "rounds": rounds, "best": best,
+              "insert_at_least_500k_facts_per_s": min(b["insert_facts_rows_per_s"] for b in best) >= INSERT_TARGET}
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"{'batch':<8}{'facts':>9}{'insert s':>10}{'insert rows/s':>15}{'call s':>8}{'call facts/s':>14}")
+    for b in best:
+        print(f"{b['batch']:<8}{b['facts']:>9,}{b['insert_facts_s']:>10.2f}{b['insert_facts_rows_per_s']:>15,.0f}"
+              f"{b['load_sources_s']:>8.2f}{b['load_sources_facts_per_s']:>14,.0f}")
+    print(f"checkpoint {best[-1]['checkpoint_s']:.2f} s, warehouse {best[-1]['warehouse_mb']:.0f} MB; "
+          f"written: {OUT.relative_to(ROOT)}")
+    return 0 if report["insert_at_least_500k_facts_per_s"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
