@@ -62,6 +62,7 @@ def copies(template, facts: int, tag: object) -> list:
 
 def one_round(template, facts: int, batches: int, memory_limit: str | None, folder: Path) -> list[dict]:
     import pipelines.warehouse as warehouse
+    from pipelines.process import prepare_load_stage
 
     db = folder / "load.duckdb"
     for stale in (db, folder / "load.duckdb.wal"):
@@ -82,10 +83,14 @@ def one_round(template, facts: int, batches: int, memory_limit: str | None, fold
             rows = sum(len(r.facts) for r in batch)
             spent.clear()
             started = time.perf_counter()
+            batch = [prepare_load_stage(r, "bench") for r in batch]  # in the flow: on the workers
+            prepared = time.perf_counter()
             warehouse.load_sources(con, batch, pipeline_version="bench")
-            call = time.perf_counter() - started
+            call = time.perf_counter() - prepared
             del batch
-            figures.append({"batch": tag, "facts": rows, "insert_facts_s": spent["facts"],
+            figures.append({"batch": tag, "facts": rows, "prepare_s": prepared - started,
+                            "prepare_facts_per_s": rows / (prepared - started),
+                            "insert_facts_s": spent["facts"],
                             "insert_facts_rows_per_s": rows / spent["facts"], "load_sources_s": call,
                             "load_sources_facts_per_s": rows / call})
         started = time.perf_counter()
@@ -115,16 +120,18 @@ def main(argv: list[str] | None = None) -> int:
     rounds = [one_round(template, args.facts, args.batches, args.memory_limit, args.dir) for _ in range(args.repeat)]
     best = [max((r[i] for r in rounds), key=lambda f: f["load_sources_facts_per_s"]) for i in range(args.batches)]
     report = {"facts_per_batch": args.facts, "memory_limit": args.memory_limit, "rounds": rounds, "best": best,
-              "insert_at_least_500k_facts_per_s": min(b["insert_facts_rows_per_s"] for b in best) >= INSERT_TARGET}
+              "load_at_least_500k_facts_per_s": min(b["load_sources_facts_per_s"] for b in best) >= INSERT_TARGET}
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(report, indent=2) + "\n")
-    print(f"{'batch':<8}{'facts':>9}{'insert s':>10}{'insert rows/s':>15}{'call s':>8}{'call facts/s':>14}")
+    print(f"{'batch':<8}{'facts':>9}{'prepare s':>10}{'prepare/s':>11}{'insert s':>10}{'insert rows/s':>15}"
+          f"{'load s':>8}{'load facts/s':>14}")
     for b in best:
-        print(f"{b['batch']:<8}{b['facts']:>9,}{b['insert_facts_s']:>10.2f}{b['insert_facts_rows_per_s']:>15,.0f}"
+        print(f"{b['batch']:<8}{b['facts']:>9,}{b['prepare_s']:>10.2f}{b['prepare_facts_per_s']:>11,.0f}"
+              f"{b['insert_facts_s']:>10.2f}{b['insert_facts_rows_per_s']:>15,.0f}"
               f"{b['load_sources_s']:>8.2f}{b['load_sources_facts_per_s']:>14,.0f}")
     print(f"checkpoint {best[-1]['checkpoint_s']:.2f} s, warehouse {best[-1]['warehouse_mb']:.0f} MB; "
           f"written: {OUT.relative_to(ROOT)}")
-    return 0 if report["insert_at_least_500k_facts_per_s"] else 1
+    return 0 if report["load_at_least_500k_facts_per_s"] else 1
 
 
 if __name__ == "__main__":

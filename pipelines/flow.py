@@ -147,6 +147,11 @@ def retry_unless_busy(task, task_run, state) -> bool:
     return True
 
 
+@task(name="prepare-load")
+def prepare_load(results: list[process.SourceResult], version: str) -> list[process.SourceResult]:
+    return [process.guarded(process.prepare_load_stage, r, version) for r in results]
+
+
 @task(name="load-warehouse", retries=2, retry_delay_seconds=[2, 10], retry_condition_fn=retry_unless_busy)
 def load_warehouse(db: str, results: list[process.SourceResult], version: str) -> None:
     # One copy-and-swap per batch: the batch appears at once, analysts are never locked
@@ -204,12 +209,13 @@ def plan_batches(paths: list[str], max_files: int, max_bytes: int) -> list[list[
     return batches
 
 
-def _submit_batch(paths: list[str], cache: bool):
+def _submit_batch(paths: list[str], cache: bool, version: str):
     """Chain the stage tasks of one batch on the task runner; returns the last future."""
     extract = extract_facts if cache else extract_facts.with_options(
         cache_key_fn=None, persist_result=False, refresh_cache=True)
     read = read_sources.submit(paths)
-    return check_consistency.submit(extract.submit(split_sections.submit(split_documents.submit(read))))
+    checked = check_consistency.submit(extract.submit(split_sections.submit(split_documents.submit(read))))
+    return prepare_load.submit(checked, version)
 
 
 @flow(name="huibao-process-batches", log_prints=False)
@@ -233,7 +239,7 @@ def process_batches(batches: list[list[str]], db: str, version: str, in_flight: 
         _notify("sources", len(results))
 
     for batch in batches:
-        pending.append(_submit_batch(batch, cache))
+        pending.append(_submit_batch(batch, cache, version))
         if len(pending) > max(1, in_flight):
             load_next()
     while pending:

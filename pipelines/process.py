@@ -14,8 +14,10 @@ from extractors.base import Segmenter
 from extractors.registry import versions
 from pipelines.check import check_document
 from pipelines.extract import extract_facts
+from pipelines.load_tables import SourceTables, source_tables
 from pipelines.read import SourceError, SourceText, read_source
 from pipelines.structure import build_documents, build_sections
+from pipelines.warehouse import table_columns
 from schemas import Check, Document, Fact, Section, Source, SourceStatus
 
 
@@ -27,7 +29,7 @@ class SourceResult:
     at every task: ~0.5 s of CPU and a transient copy-sized index per MB of input, measured.
     """
 
-    __slots__ = ("source", "text", "documents", "sections", "facts", "checks")
+    __slots__ = ("source", "text", "documents", "sections", "facts", "checks", "tables")
 
     def __init__(self, source: Source, text: str | None = None, documents: list[Document] | None = None,
                  sections: list[Section] | None = None, facts: list[Fact] | None = None,
@@ -38,6 +40,8 @@ class SourceResult:
         self.sections: list[Section] = [] if sections is None else sections
         self.facts: list[Fact] = [] if facts is None else facts
         self.checks: list[Check] = [] if checks is None else checks
+        # The rows as Arrow tables for the warehouse, once prepare_load_stage has run.
+        self.tables: SourceTables | None = None
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not SourceResult:
@@ -113,6 +117,12 @@ def check_stage(result: SourceResult) -> SourceResult:
             check for document in result.documents
             for check in check_document(document, by_doc.get(document.doc_id, []))
         ]
+    return result
+
+
+def prepare_load_stage(result: SourceResult, pipeline_version: str) -> SourceResult:
+    """The rows as the warehouse's Arrow tables, built here rather than by the one writer."""
+    result.tables = source_tables(result, table_columns(), pipeline_version)
     return result
 
 

@@ -39,12 +39,14 @@ from typing import NamedTuple
 import duckdb
 import pyarrow as pa
 
+from pipelines.load_tables import CHILD_TABLES, concat, source_tables
 from schemas import Check, Document, Fact, Section, Source
 
 SCHEMA_VERSION = 2
 
 # facts and sections have no PRIMARY KEY: DuckDB's index on their long VARCHAR ids halved
-# the bulk insert speed. The ids are unique by construction, checked by _check_ids.
+# the bulk insert speed. The ids are unique by construction, checked by
+# pipelines.load_tables.check_ids.
 _TABLES = {
     "sources": """
         source_path VARCHAR PRIMARY KEY, sha256 VARCHAR, encoding VARCHAR, char_count INTEGER,
@@ -89,9 +91,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 
 LOCK_TIMEOUT_ENV = "HUIBAO_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT = 60.0
-# The writer's DuckDB buffer manager spills beyond this. preserve_insertion_order stays on:
-# off, a batch's Arrow INSERTs measured neither faster nor smaller, and it would let
-# parallel inserts store rows out of order, which shows in SELECTs without ORDER BY.
+# The writer's DuckDB buffer manager spills beyond this. Its INSERTs do not keep the rows
+# of a batch in their arrival order (preserve_insertion_order): kept, the Arrow INSERT of
+# 300k facts ran on one thread at ~0.49M rows/s; not kept, on both at ~1.1M. Rows have no
+# order in SQL without ORDER BY; huibao's views and queries say theirs.
 MEMORY_ENV = "HUIBAO_DUCKDB_MEMORY"
 DEFAULT_MEMORY = "512MB"
 # Readers only wait for a session someone forgot to close, briefly: huibao's own writers
@@ -136,7 +139,7 @@ def connect(path: str | Path, memory_limit: str | None = None) -> duckdb.DuckDBP
     path = Path(path)
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
+    con = duckdb.connect(str(path), config={"preserve_insertion_order": False})
     if memory_limit is not None:
         try:
             con.execute("SET memory_limit = ?", [memory_limit])
@@ -358,26 +361,17 @@ def _unlink(path: Path) -> None:
         pass
 
 
-def _arrow(rows: Sequence, columns: list[str], extra: dict[str, list] | None = None) -> pa.Table:
-    """A table of `columns`: the models' attributes (5x faster than model_dump), or the
-    per-row values in `extra` for the columns the models do not have."""
-    extra = extra or {}
-    return pa.table({name: extra[name] if name in extra else [getattr(row, name, None) for row in rows]
-                     for name in columns})
-
-
-def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    return [row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()]
+def table_columns() -> dict[str, list[str]]:
+    """Each table's columns, in order, as the schema of this version defines them."""
+    return {table: [column.split()[0] for column in ddl.split(",") if column.split()]
+            for table, ddl in _TABLES.items()}
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, arrow_table: pa.Table) -> None:
     if arrow_table.num_rows:
         con.register("_incoming", arrow_table)
-        con.execute(f"INSERT INTO {table} SELECT * FROM _incoming")
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
         con.unregister("_incoming")
-
-
-_CHILD_TABLES = ("facts", "checks", "sections", "documents")
 
 
 class _Rows(NamedTuple):
@@ -389,39 +383,19 @@ class _Rows(NamedTuple):
     checks: Sequence[Check]
 
 
-def _check_ids(results: Sequence) -> None:
-    """Refuse a batch whose fact or section ids could collide (they have no DuckDB index).
-
-    Each such id is its document's doc_id, "-", and a part unique within the document. A
-    doc_id is unique in the warehouse (primary key) and, by its fixed shape, no doc_id + "-"
-    starts another: ids under this batch's documents cannot meet any other source's ids, so
-    checking them within the batch is enough.
-    """
-    for table, id_column in (("sections", "section_id"), ("facts", "fact_id")):
-        seen: set[str] = set()
-        for result in results:
-            documents = {document.doc_id for document in result.documents}
-            for row in getattr(result, table):
-                row_id = getattr(row, id_column)
-                if row.doc_id not in documents or not row_id.startswith(row.doc_id + "-"):
-                    raise ValueError(f"{result.source.source_path}: {id_column} {row_id!r} is not under a document "
-                                     f"of this source (its doc_id is {row.doc_id!r}); batch not loaded")
-                if row_id in seen:
-                    raise ValueError(f"{result.source.source_path}: duplicate {id_column} {row_id!r}; "
-                                     f"batch not loaded")
-                seen.add(row_id)
-
-
 def load_sources(con: duckdb.DuckDBPyConnection, results: Sequence, *, pipeline_version: str = "") -> None:
     """Replace the rows of several sources in one transaction, one INSERT per table.
 
     `results` are objects with the attributes source, text, documents, sections, facts and
-    checks (pipelines.process.SourceResult). A failure rolls everything back; a batch with
-    colliding fact or section ids raises ValueError before anything is written.
+    checks (pipelines.process.SourceResult), and optionally `tables`, their rows already
+    as Arrow tables (pipelines.load_tables.source_tables; built here otherwise). A failure
+    rolls everything back; a source with colliding fact or section ids raises ValueError
+    before anything is written.
     """
     if not results:
         return
-    _check_ids(results)
+    columns = table_columns()
+    tables = concat([getattr(r, "tables", None) or source_tables(r, columns, pipeline_version) for r in results])
     paths = [r.source.source_path for r in results]
     con.execute("BEGIN")
     try:
@@ -430,15 +404,10 @@ def load_sources(con: duckdb.DuckDBPyConnection, results: Sequence, *, pipeline_
         known = [row[0] for row in con.execute(
             "SELECT source_path FROM sources WHERE list_contains(?, source_path)", [paths]).fetchall()]
         if known:
-            for table in (*_CHILD_TABLES, "sources"):
+            for table in (*CHILD_TABLES, "sources"):
                 con.execute(f"DELETE FROM {table} WHERE list_contains(?, source_path)", [known])
-        _insert(con, "sources", _arrow([r.source for r in results], _columns(con, "sources"), {
-            "pipeline_version": [pipeline_version] * len(results), "text": [r.text for r in results]}))
-        for table in _CHILD_TABLES:
-            rows = [(row, r.source.source_path) for r in results for row in getattr(r, table)]
-            # sections and checks do not carry their source's path themselves
-            extra = {"source_path": [path for _, path in rows]} if table in ("sections", "checks") else None
-            _insert(con, table, _arrow([row for row, _ in rows], _columns(con, table), extra))
+        for table in ("sources", *CHILD_TABLES):
+            _insert(con, table, tables[table])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
