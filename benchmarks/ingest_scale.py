@@ -3,7 +3,7 @@
 Run on demand (not part of the test suite), from the repository root; it takes minutes:
 
     .venv/bin/python benchmarks/ingest_scale.py [--mb 200] [--small-mb 50] [--seed 11]
-        [--dir /tmp/huibao-scale] [--batch-size 32] [--batch-mb 8] [--no-cache] [--keep]
+        [--dir /tmp/huibao-scale] [--batch-size 32] [--batch-mb 4] [--no-cache] [--keep]
 
 1. Builds a corpus of at least `--mb` megabytes under `--dir` (reused when it is already
    there for the same seed and size): files of 1-5 MB in ten folders, each a shuffle of the
@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "huibao-scale")
     parser.add_argument("--batch-size", type=int, default=32, help="sources per batch (32, the CLI default)")
-    parser.add_argument("--batch-mb", type=float, default=8.0, help="megabytes per batch (8, the CLI default)")
+    parser.add_argument("--batch-mb", type=float, default=4.0, help="megabytes per batch (4, the CLI default)")
     parser.add_argument("--no-cache", action="store_true", help="run without the extraction cache")
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)

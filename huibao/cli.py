@@ -46,9 +46,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
     ingest.add_argument("--batch-size", type=int, default=32, metavar="N",
                         help="at most N sources per batch task (default: 32)")
-    ingest.add_argument("--batch-mb", type=float, default=8.0, metavar="MB",
+    ingest.add_argument("--batch-mb", type=float, default=4.0, metavar="MB",
                         help="at most MB megabytes of files per batch task, a larger file alone; "
-                             "bounds memory (default: 8)")
+                             "bounds memory (default: 4)")
     ingest.add_argument("--no-cache", action="store_true",
                         help="do not keep extraction results in Prefect's result cache")
 

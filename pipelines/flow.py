@@ -37,7 +37,7 @@ from pipelines.warehouse import (
 
 DEFAULT_DB = "data/warehouse.duckdb"
 DEFAULT_BATCH_SIZE = 32
-DEFAULT_BATCH_MB = 8.0
+DEFAULT_BATCH_MB = 4.0
 CACHE_EXPIRATION = timedelta(days=30)
 
 # Set by the CLI to draw a progress bar: called with (event, amount) for "sources"/"documents".
@@ -70,18 +70,18 @@ class IngestSummary(BaseModel):
         source = result.source
         self.source_rows.append({
             "source_path": source.source_path, "status": str(source.status),
-            "encoding": source.encoding or "", "documents": len(result.documents),
-            "facts": len(result.facts), "checks": len(result.checks), "error": source.error or "",
+            "encoding": source.encoding or "", "documents": result.count("documents"),
+            "facts": result.count("facts"), "checks": result.count("checks"), "error": source.error or "",
         })
         if result.failed:
             self.failures.append(Failure(source_path=source.source_path, error=source.error))
             return
         self.loaded += 1
-        self.documents += len(result.documents)
-        self.sections += len(result.sections)
-        self.facts += len(result.facts)
-        self.checks += len(result.checks)
-        for kind, n in process.summarise([result]).items():
+        self.documents += result.count("documents")
+        self.sections += result.count("sections")
+        self.facts += result.count("facts")
+        self.checks += result.count("checks")
+        for kind, n in result.kinds().items():
             self.facts_per_kind[kind] = self.facts_per_kind.get(kind, 0) + n
 
 
@@ -235,7 +235,7 @@ def process_batches(batches: list[list[str]], db: str, version: str, in_flight: 
             totals.add(result)
             if result.failed:
                 get_run_logger().warning("failed: %s", result.source.error)
-        _notify("documents", sum(len(r.documents) for r in results))
+        _notify("documents", sum(r.count("documents") for r in results))
         _notify("sources", len(results))
 
     for batch in batches:

@@ -42,4 +42,4 @@ def test_ingest_passes_the_batch_bounds_to_the_flow(tmp_path, monkeypatch):
     assert main(["ingest", str(tmp_path), "--batch-size", "4", "--batch-mb", "2.5"]) == 0
     assert (seen["batch_size"], seen["batch_mb"]) == (4, 2.5)
     assert main(["ingest", str(tmp_path)]) == 0
-    assert (seen["batch_size"], seen["batch_mb"]) == (32, 8.0)
+    assert (seen["batch_size"], seen["batch_mb"]) == (32, 4.0)

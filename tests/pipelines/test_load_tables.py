@@ -72,3 +72,13 @@ def test_the_load_inserts_the_prepared_tables(tmp_path, sample_result):
         assert con.execute("SELECT count(*) FROM facts").fetchone()[0] == len(sample_result.facts)
     finally:
         con.close()
+
+
+def test_a_prepared_result_holds_tables_only_and_counts_as_before(sample_result):
+    copy = SourceResult(sample_result.source, sample_result.text, sample_result.documents, sample_result.sections,
+                        sample_result.facts, sample_result.checks)
+    before = ({t: copy.count(t) for t in CHILD_TABLES}, copy.kinds())
+    prepared = prepare_load_stage(copy, "v")
+    assert (prepared.text, prepared.facts, prepared.documents) == (None, [], [])
+    assert ({t: prepared.count(t) for t in CHILD_TABLES}, prepared.kinds()) == before
+    assert sum(before[1].values()) == len(sample_result.facts) > 0
