@@ -107,7 +107,7 @@ def build_corpus(folder: Path, megabytes: float, seed: int) -> list[Path]:
 def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, cache: bool, out: Path) -> None:
     """Run the flow over the files listed, with the load step instrumented; write figures."""
     import pipelines.warehouse as warehouse
-    from pipelines import flow, process
+    from pipelines import batch_writer, flow, process
 
     timings = {"insert_facts_s": 0.0, "insert_facts_rows": 0, "insert_other_s": 0.0, "arrow_s": 0.0,
                "load_sources_s": 0.0, "copy_s": 0.0, "load_warehouse_s": 0.0, "batches": 0}
@@ -132,7 +132,7 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, ca
 
     warehouse._insert = timed_insert
     process.prepare_load_stage = timed(arrow, "arrow_s")  # on the workers, summed over them
-    flow.load_sources = timed(flow.load_sources, "load_sources_s")
+    batch_writer.load_sources = timed(batch_writer.load_sources, "load_sources_s")
     warehouse._copy = timed(copy, "copy_s")
     load_fn = flow.load_warehouse.fn
 

@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--batch-mb", type=float, default=4.0, metavar="MB",
                         help="at most MB megabytes of files per batch task, a larger file alone; "
                              "bounds memory (default: 4)")
+    ingest.add_argument("--swap-seconds", type=float, default=60.0, metavar="S",
+                        help="make loaded batches visible to analysts every S seconds and at the end; "
+                             "0: after every batch (default: 60)")
     ingest.add_argument("--no-cache", action="store_true",
                         help="do not keep extraction results in Prefect's result cache")
 
@@ -106,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
                           options={"task_runner": args.task_runner, "workers": args.workers,
                                    "dask_address": args.dask_address,
                                    "batch_size": args.batch_size, "batch_mb": args.batch_mb,
+                                   "swap_seconds": args.swap_seconds,
                                    "cache": not args.no_cache})
     if args.command == "evaluate":
         from huibao.commands import run_evaluate

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 from prefect.context import TaskRunContext
 from prefect.runtime import flow_run
 from prefect.tasks import exponential_backoff
@@ -24,11 +25,11 @@ from pydantic import BaseModel, Field
 
 from pipelines import process
 from pipelines.artifacts import publish_run_artifacts
+from pipelines.batch_writer import DEFAULT_SWAP_SECONDS, BatchWriter
 from pipelines.read import discover_sources
 from pipelines.runners import TaskRunnerKind, make_task_runner
 from pipelines.warehouse import (
     WarehouseBusyError,
-    load_sources,
     loaded_versions,
     lock_timeout,
     open_reader,
@@ -100,23 +101,26 @@ def batch_cache_key(context: TaskRunContext, parameters: dict) -> str:
     return f"{context.task.name}-{process.pipeline_version()}-{digest}"
 
 
+# Only extraction is cached (on sha256, batch_cache_key). Prefect's default policy would hash
+# every other task's inputs, which here are the batch's texts and rows: a pickle of them per
+# task, measured at ~MBs of transient memory and CPU per batch.
 _IO_RETRIES = {"retries": 3, "retry_delay_seconds": exponential_backoff(backoff_factor=2),
                "retry_jitter_factor": 0.5}
 
 
-@task(name="read-sources", **_IO_RETRIES)
+@task(name="read-sources", cache_policy=NO_CACHE, **_IO_RETRIES)
 def read_sources(paths: list[str]) -> list[process.SourceResult]:
     results = [process.read_stage(path) for path in paths]
     get_run_logger().info("read %d sources, %d failed", len(results), sum(r.failed for r in results))
     return results
 
 
-@task(name="split-documents")
+@task(name="split-documents", cache_policy=NO_CACHE)
 def split_documents(results: list[process.SourceResult]) -> list[process.SourceResult]:
     return [process.guarded(process.split_documents_stage, r) for r in results]
 
 
-@task(name="split-sections")
+@task(name="split-sections", cache_policy=NO_CACHE)
 def split_sections(results: list[process.SourceResult]) -> list[process.SourceResult]:
     return [process.guarded(process.split_sections_stage, r) for r in results]
 
@@ -130,7 +134,7 @@ def extract_facts(results: list[process.SourceResult]) -> list[process.SourceRes
     return out
 
 
-@task(name="check-consistency")
+@task(name="check-consistency", cache_policy=NO_CACHE)
 def check_consistency(results: list[process.SourceResult]) -> list[process.SourceResult]:
     return [process.guarded(process.check_stage, r) for r in results]
 
@@ -147,17 +151,16 @@ def retry_unless_busy(task, task_run, state) -> bool:
     return True
 
 
-@task(name="prepare-load")
+@task(name="prepare-load", cache_policy=NO_CACHE)
 def prepare_load(results: list[process.SourceResult], version: str) -> list[process.SourceResult]:
     return [process.guarded(process.prepare_load_stage, r, version) for r in results]
 
 
-@task(name="load-warehouse", retries=2, retry_delay_seconds=[2, 10], retry_condition_fn=retry_unless_busy)
-def load_warehouse(db: str, results: list[process.SourceResult], version: str) -> None:
-    # One copy-and-swap per batch: the batch appears at once, analysts are never locked
-    # out, and a run killed mid-batch leaves the warehouse as the last batch left it.
-    with warehouse_writer(db) as con:
-        load_sources(con, results, pipeline_version=version)
+@task(name="load-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10], retry_condition_fn=retry_unless_busy)
+def load_warehouse(writer: BatchWriter, results: list[process.SourceResult], version: str) -> None:
+    # Into the run's copy of the warehouse, swapped in every swap_seconds: analysts are
+    # never locked out, and a killed run leaves the warehouse as the last swap left it.
+    writer.load(results, version)
 
 
 def _changed(db: str, paths: list[str], version: str) -> tuple[list[str], int]:
@@ -220,30 +223,30 @@ def _submit_batch(paths: list[str], cache: bool, version: str):
 
 @flow(name="huibao-process-batches", log_prints=False)
 def process_batches(batches: list[list[str]], db: str, version: str, in_flight: int = 2,
-                    cache: bool = True) -> IngestSummary:
+                    cache: bool = True, swap_seconds: float = DEFAULT_SWAP_SECONDS) -> IngestSummary:
     """Process batches on this flow's task runner and load each, in order, as it finishes.
 
     At most `in_flight` batches are processed ahead of the load, so memory stays flat.
     """
     totals = IngestSummary(run_id="")
     pending: deque = deque()
+    with BatchWriter(db, swap_seconds) as writer:
+        def load_next() -> None:
+            results = pending.popleft().result()
+            load_warehouse(writer, results, version)
+            for result in results:
+                totals.add(result)
+                if result.failed:
+                    get_run_logger().warning("failed: %s", result.source.error)
+            _notify("documents", sum(r.count("documents") for r in results))
+            _notify("sources", len(results))
 
-    def load_next() -> None:
-        results = pending.popleft().result()
-        load_warehouse(db, results, version)
-        for result in results:
-            totals.add(result)
-            if result.failed:
-                get_run_logger().warning("failed: %s", result.source.error)
-        _notify("documents", sum(r.count("documents") for r in results))
-        _notify("sources", len(results))
-
-    for batch in batches:
-        pending.append(_submit_batch(batch, cache, version))
-        if len(pending) > max(1, in_flight):
+        for batch in batches:
+            pending.append(_submit_batch(batch, cache, version))
+            if len(pending) > max(1, in_flight):
+                load_next()
+        while pending:
             load_next()
-    while pending:
-        load_next()
     return totals
 
 
@@ -257,6 +260,7 @@ def ingest(
     workers: int = 2,
     dask_address: str | None = None,
     cache: bool = True,
+    swap_seconds: float = DEFAULT_SWAP_SECONDS,
 ) -> IngestSummary:
     """Ingest report files and folders into the DuckDB warehouse at `db`.
 
@@ -265,6 +269,7 @@ def ingest(
     `task_runner` runs the batches on threads (default), processes, or Dask (a LocalCluster
     of `workers` workers, or the cluster at `dask_address`); the load is single-writer.
     `cache` keeps extraction results keyed on the sources' sha256 and extractor versions.
+    Loaded batches go live every `swap_seconds` (0: after each batch) and at the end.
     """
     logger = get_run_logger()
     started = time.perf_counter()
@@ -279,7 +284,7 @@ def ingest(
     if batches:
         runner = make_task_runner(task_runner, workers, dask_address)
         summary = process_batches.with_options(task_runner=runner)(
-            batches, db, version, in_flight=workers, cache=cache)
+            batches, db, version, in_flight=workers, cache=cache, swap_seconds=swap_seconds)
         summary.run_id = uuid.uuid4().hex[:12]
     summary.sources, summary.skipped = len(all_paths), skipped
     summary.seconds = round(time.perf_counter() - started, 2)

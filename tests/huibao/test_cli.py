@@ -33,13 +33,13 @@ def test_evaluate_without_a_warehouse_says_what_to_do(tmp_path, capsys):
     assert "huibao ingest" in capsys.readouterr().err
 
 
-def test_ingest_passes_the_batch_bounds_to_the_flow(tmp_path, monkeypatch):
+def test_ingest_passes_the_batch_bounds_and_swap_pace_to_the_flow(tmp_path, monkeypatch):
     import huibao.commands
 
     seen = {}
     monkeypatch.setattr(huibao.commands, "run_ingest",
                         lambda paths, db, progress, options: seen.update(options) or 0)
-    assert main(["ingest", str(tmp_path), "--batch-size", "4", "--batch-mb", "2.5"]) == 0
-    assert (seen["batch_size"], seen["batch_mb"]) == (4, 2.5)
+    assert main(["ingest", str(tmp_path), "--batch-size", "4", "--batch-mb", "2.5", "--swap-seconds", "0"]) == 0
+    assert (seen["batch_size"], seen["batch_mb"], seen["swap_seconds"]) == (4, 2.5, 0.0)
     assert main(["ingest", str(tmp_path)]) == 0
-    assert (seen["batch_size"], seen["batch_mb"]) == (32, 4.0)
+    assert (seen["batch_size"], seen["batch_mb"], seen["swap_seconds"]) == (32, 4.0, 60.0)

@@ -122,7 +122,7 @@ def reference(corpus, segment):
 def _ingest(env: _ServerEnv, db: Path, *paths: Path, extra_env: dict | None = None) -> subprocess.Popen:
     return subprocess.Popen(
         [BIN / "huibao", "ingest", *map(str, paths), "--db", str(db), "--no-progress",
-         "--batch-size", str(BATCH)],
+         "--batch-size", str(BATCH), "--swap-seconds", "0"],
         env={**env.ready(), **(extra_env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         start_new_session=True)
 

@@ -1,0 +1,75 @@
+"""The run's writer: batches land in one copy, which goes live every swap_seconds and at the end."""
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+
+from pipelines.batch_writer import BatchWriter
+from pipelines.process import process_path
+
+
+@pytest.fixture()
+def sources(tmp_path, sample_path):
+    """Three copies of the sample under their own names (processed without pkuseg)."""
+    out = []
+    for i in range(3):
+        path = tmp_path / "in" / f"report_{i}.txt"
+        path.parent.mkdir(exist_ok=True)
+        shutil.copy(sample_path, path)
+        out.append(process_path(str(path), None))
+    return out
+
+
+def _live_sources(db) -> int | None:
+    if not db.exists():
+        return None
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM sources").fetchone()[0]
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize(("swap_seconds", "live_after_each", "swaps"), [
+    (0, [1, 2, 3], 3),  # every batch goes live at once
+    (3600, [None, None, None], 1),  # all together, when the block ends
+])
+def test_batches_go_live_at_the_swap_pace(tmp_path, sources, swap_seconds, live_after_each, swaps):
+    db = tmp_path / "w.duckdb"
+    with BatchWriter(str(db), swap_seconds) as writer:
+        seen = []
+        for result in sources:
+            writer.load([result], "v")
+            seen.append(_live_sources(db))
+    assert seen == live_after_each
+    assert (_live_sources(db), writer.swaps) == (3, swaps)
+    assert list(tmp_path.glob("w.duckdb.*.tmp*")) == []
+
+
+def test_a_failing_run_keeps_the_batches_loaded_before_the_failure(tmp_path, sources):
+    db = tmp_path / "w.duckdb"
+    with pytest.raises(RuntimeError, match="task crashed"):
+        with BatchWriter(str(db), 3600) as writer:
+            writer.load(sources[:2], "v")
+            raise RuntimeError("task crashed")
+    assert _live_sources(db) == 2
+
+
+def test_a_batch_the_load_refuses_leaves_the_copy_usable(tmp_path, sources):
+    db = tmp_path / "w.duckdb"
+    spoiled = type(sources[0])(sources[2].source, sources[2].text, sources[2].documents, sources[2].sections,
+                               [*sources[2].facts, sources[2].facts[0]], sources[2].checks)
+    with BatchWriter(str(db), 3600) as writer:
+        writer.load(sources[:2], "v")
+        with pytest.raises(ValueError, match="duplicate fact_id"):
+            writer.load([spoiled], "v")
+        writer.load([sources[2]], "v")
+    assert _live_sources(db) == 3
+
+
+def test_nothing_loaded_means_no_warehouse_and_no_swap(tmp_path):
+    with BatchWriter(str(tmp_path / "w.duckdb"), 0) as writer:
+        pass
+    assert writer.swaps == 0 and not (tmp_path / "w.duckdb").exists()
