@@ -33,7 +33,7 @@ def source_tables(result, columns: Mapping[str, Sequence[str]], pipeline_version
     check_ids(result)
     path = result.source.source_path
     tables = {"sources": _table([result.source], columns["sources"], {
-        "pipeline_version": pipeline_version, "text": result.text})}
+        "pipeline_version": pipeline_version})}
     for table in CHILD_TABLES:
         # sections and checks do not carry their source's path themselves
         tables[table] = _table(getattr(result, table), columns[table], {"source_path": path})

@@ -30,6 +30,9 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
     for kind in FactKind:
         con.execute(f"CREATE OR REPLACE VIEW {kind.value}_v AS "
                     f"SELECT * FROM facts_v WHERE kind = '{kind.value}'")
+    # documents tile their source's text (char_start..char_end), so this is the decoded text
+    con.execute("CREATE OR REPLACE VIEW source_texts_v AS SELECT source_path, "
+                "string_agg(text, '' ORDER BY ordinal) AS text FROM documents GROUP BY source_path")
     con.execute(
         "CREATE OR REPLACE VIEW checks_v AS SELECT c.*, d.title AS document_title "
         "FROM checks c JOIN documents d USING (doc_id) WHERE d.duplicate_of IS NULL"

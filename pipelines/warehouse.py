@@ -42,7 +42,7 @@ import pyarrow as pa
 from pipelines.load_tables import CHILD_TABLES, concat, source_tables
 from schemas import Check, Document, Fact, Section, Source
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # facts and sections have no PRIMARY KEY: DuckDB's index on their long VARCHAR ids halved
 # the bulk insert speed. The ids are unique by construction, checked by
@@ -50,8 +50,7 @@ SCHEMA_VERSION = 2
 _TABLES = {
     "sources": """
         source_path VARCHAR PRIMARY KEY, sha256 VARCHAR, encoding VARCHAR, char_count INTEGER,
-        status VARCHAR NOT NULL, error VARCHAR, loaded_at TIMESTAMP, pipeline_version VARCHAR,
-        text VARCHAR""",
+        status VARCHAR NOT NULL, error VARCHAR, loaded_at TIMESTAMP, pipeline_version VARCHAR""",
     "documents": """
         doc_id VARCHAR PRIMARY KEY, source_path VARCHAR NOT NULL, ordinal INTEGER,
         char_start INTEGER, char_end INTEGER, title VARCHAR, duplicate_of VARCHAR, text VARCHAR""",
@@ -87,6 +86,10 @@ def _without_primary_key(table: str, not_null: tuple[str, ...]) -> tuple[str, ..
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: (*_without_primary_key("facts", ("fact_id", "doc_id", "source_path", "kind")),
         *_without_primary_key("sections", ("section_id", "doc_id"))),
+    # A source's text is its documents' texts in order (they tile it): stored once, in
+    # documents.text; the view source_texts_v puts it back together. Kept twice, it was
+    # half of what every load wrote and every checkpoint rewrote.
+    3: ("ALTER TABLE sources DROP COLUMN text",),
 }
 
 LOCK_TIMEOUT_ENV = "HUIBAO_LOCK_TIMEOUT"

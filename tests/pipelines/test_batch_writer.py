@@ -73,3 +73,12 @@ def test_nothing_loaded_means_no_warehouse_and_no_swap(tmp_path):
     with BatchWriter(str(tmp_path / "w.duckdb"), 0) as writer:
         pass
     assert writer.swaps == 0 and not (tmp_path / "w.duckdb").exists()
+
+
+def test_the_load_gives_back_the_interpreters_switch_interval(tmp_path, sources):
+    import sys
+
+    before = sys.getswitchinterval()
+    with BatchWriter(str(tmp_path / "w.duckdb"), 0) as writer:
+        writer.load(sources[:1], "v")
+    assert sys.getswitchinterval() == before

@@ -32,7 +32,6 @@ def test_columns_hold_the_models_values_row_by_row(tables, sample_result, table,
 
 @pytest.mark.parametrize(("table", "column", "expected"), [
     ("sources", "pipeline_version", lambda r: ["v-test"]),
-    ("sources", "text", lambda r: [r.text]),
     ("sections", "source_path", lambda r: [r.source.source_path] * len(r.sections)),
     ("checks", "source_path", lambda r: [r.source.source_path] * len(r.checks)),
 ])
