@@ -31,50 +31,38 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pipelines.check_rules import (
+    ADDITIVE_KINDS,
+    ALL_WORDS,
+    CLAUSE_ENDS,
+    COMPLEMENTARY,
+    ITEM_ENDS,
+    ITEM_REACH,
+    NOT_AMONG_AFTER,
+    NOT_AMONG_BEFORE,
+    NOT_TOTAL_AFTER,
+    NUMERAL_CHARS,
+    OVERLAP_WORDS,
+    PART_REACH,
+    PENDING_WORDS,
+    PLACE_CHARS,
+    PLAN_WORDS,
+    QUALIFIER_WORDS,
+    REST_WORDS,
+    SENTENCE_ENDS,
+    SHARE_VERBS,
+    TRAILING_QUALIFIERS,
+    base_head,
+    base_scope,
+    bounds,
+    fmt,
+    names_total,
+    share_consistent,
+    strip_lead,
+)
 from schemas.models import Check, CheckKind, Document, Fact, FactKind, Qualifier
 
 log = logging.getLogger(__name__)
-
-ADDITIVE_KINDS = frozenset({FactKind.POPULATION, FactKind.HOUSEHOLD_COUNT, FactKind.VILLAGE_COUNT,
-                            FactKind.COUNT, FactKind.MONEY, FactKind.AREA, FactKind.LENGTH})
-SENTENCE_ENDS = frozenset("。!?;\n！？；")
-CLAUSE_ENDS = SENTENCE_ENDS | frozenset(",:，：")
-ITEM_ENDS = CLAUSE_ENDS | frozenset("、()（）")
-
-EXACT_SLACK, ABOUT_SLACK, APPROXIMATE_INPUT_SLACK = 1.0, 2.0, 2.0  # percentage points
-NEARLY_BELOW, NEARLY_ABOVE = 3.0, 1.0  # 接近40%: a bit under counts, hardly over
-ABOUT_FACTOR = 0.1  # a sum term stated with 约 may be 10 % off either way
-ITEM_REACH = 80  # how far an item may run without punctuation
-PART_REACH = 400  # how far apart a whole, its parts and a share may stand (bounds the work on tables)
-
-# Words with 中 that do not mean "among" (初中 in 27名村干部中初中文化…, 中学, 集中 …).
-NOT_AMONG_BEFORE = frozenset("初中 高中 集中 其中 从中 正中 居中 途中 命中 考中 选中 看中 相中 适中 折中 暗中 "
-                             "空中 心中 手中 期中 家中 眼中 脑中".split())
-NOT_AMONG_AFTER = frozenset("中学 中心 中国 中央 中共 中层 中青 中年 中小 中等 中级 中华 中医 中药 中旬 中期 "
-                            "中间 中秋 中午 中途 中标 中介 中型 中部 中专 中老".split())
-REST_WORDS = ("其它", "其他", "其余", "剩余", "剩下")
-PLACE_CHARS = frozenset("乡镇村市县区省")
-PENDING_WORDS = ("正在", "尚未", "尚在", "尚有", "还有", "仍有", "剩余", "剩下", "未")
-PLAN_WORDS = ("计划", "目标", "任务", "力争", "预计", "拟")
-OVERLAP_WORDS = ("的", "联系", "参与", "参加", "从事", "兼", "包括", "同时", "既", "也", "又")
-# Modifiers that split one head noun into disjoint classes (男党员 / 女党员).
-COMPLEMENTARY = (frozenset({"男", "女"}), frozenset({"正式", "预备"}), frozenset({"城镇", "农村"}),
-                 frozenset({"本地", "外地"}), frozenset({"户籍", "外来"}))
-SHARE_VERBS = ("相当于", "为", "是")
-LEAD_TRAILERS = ("的", "比例", "比重", "约为", "大约", "约", "为", "达到", "达", "接近", "将近", "近",
-                 "超过", "不足", "不到", "低于", "高于", "到")
-TOTAL_WORDS = ("总", "全部", "所有", "全体", "整个")
-GENERIC_TOTAL_WORDS = ("总数", "总量", "总和", "总计", "合计", "总额", "人数", "数量")
-ALL_WORDS = ("已全部", "全部", "全都", "均已", "都已", "均", "都", "悉数")
-QUALIFIER_WORDS = ((("接近", "将近"), Qualifier.NEARLY), (("大约", "约"), Qualifier.ABOUT),
-                   (("超过", "高于"), Qualifier.OVER), (("不足", "不到", "低于"), Qualifier.UNDER))
-TRAILING_QUALIFIERS = (("以上", Qualifier.OVER), ("左右", Qualifier.ABOUT), ("以下", Qualifier.UNDER))
-NUMERAL_CHARS = frozenset("个余多.十百千万零一二两三四五六七八九")
-# (below, above) the stated share that still counts as consistent, in percentage points.
-SHARE_TOLERANCE = {Qualifier.NEARLY: (NEARLY_BELOW, NEARLY_ABOVE), Qualifier.OVER: (EXACT_SLACK, math.inf),
-                   Qualifier.ABOUT: (ABOUT_SLACK, ABOUT_SLACK), Qualifier.UNDER: (math.inf, EXACT_SLACK)}
-NOT_TOTAL_AFTER = ("青", "产", "同", "建")  # 共青团, 共产党, 共同, 共建: no total
-
 
 @dataclass(eq=False)
 class _Figure:
@@ -174,7 +162,7 @@ class _Checker:
                 continue
             figure = _Figure(fact, start, end, self.layout.sentence_of(start), self.layout.clause_of(start),
                              float(fact.value), fact.qualifier != Qualifier.EXACT,
-                             *_bounds(float(fact.value), Qualifier(fact.qualifier)))
+                             *bounds(float(fact.value), Qualifier(fact.qualifier)))
             if fact.kind == FactKind.AGE:
                 self.ages.append(figure)
             elif fact.qualifier == Qualifier.RANGE:
@@ -381,7 +369,7 @@ class _Checker:
             verb = "占"
         elif ends_with_of and any(v in lead for v in SHARE_VERBS):
             verb = max(SHARE_VERBS, key=lead.rfind)  # 为…的 / 是…的 / 相当于…的
-        elif ends_with_of and _names_total(_strip_lead(lead)):
+        elif ends_with_of and names_total(strip_lead(lead)):
             verb = ""  # 接近总量的40%
         else:  # 316个村全部建立了村规民约,达到100%: all of a set is 100 %
             if text[part.end:part.end + 4].startswith(ALL_WORDS):
@@ -389,19 +377,19 @@ class _Checker:
                 self._emit_share(ratio, part, [part], qualifier, alarm=False, all_of=True)
             return
         at = lead.rfind(verb) if verb else 0
-        subject = _strip_lead(lead[:at])
+        subject = strip_lead(lead[:at])
         # 党员人数占…: a subject named before 占 must be the part's own.
         if subject and part.clause != ratio.clause and subject not in self._item(part):
             return
-        base = _strip_lead(lead[at + len(verb):])
+        base = strip_lead(lead[at + len(verb):])
         qualifier = _share_qualifier(ratio, lead[max(0, at - 2):], text[ratio.end:ratio.end + 2])
         preceding = [f for f in before[:-1] if self._compatible(f, part)]
-        if verb not in ("占", "") and not _names_total(base):  # 村主任年薪7万元,为村党支部书记的70%
+        if verb not in ("占", "") and not names_total(base):  # 村主任年薪7万元,为村党支部书记的70%
             named = [f for f in preceding if base and base in self._item(f)]
             if named:
                 self._emit_share(ratio, part, named[-1:], qualifier, alarm=True)
             return
-        head, scope = _base_head(base), _base_scope(base)
+        head, scope = base_head(base), base_scope(base)
         group = self.group_of_part.get(id(part))
         named = [f for f in preceding if head and head in self._item(f) and f.value >= part.value]
         marked = [f for f in preceding if id(f) not in self.group_of_part
@@ -416,7 +404,7 @@ class _Checker:
         if len(others) == 1 and others[0].value > part.value:
             if self._emit_share(ratio, part, others, qualifier, alarm=False):
                 return
-        if others and _names_total(base):  # parallel categories making up the named total
+        if others and names_total(base):  # parallel categories making up the named total
             self._emit_share(ratio, part, others, qualifier, alarm=False, with_part=True)
 
     def _emit_share(self, ratio: _Figure, part: _Figure, wholes: list[_Figure], qualifier: Qualifier,
@@ -428,17 +416,17 @@ class _Checker:
             return False
         computed = round(part.value / whole_value * 100, 1)
         approximate = part.approximate or any(w.approximate for w in wholes)
-        consistent = _share_consistent(ratio.value, computed, qualifier, approximate)
+        consistent = share_consistent(ratio.value, computed, qualifier, approximate)
         if not consistent and not alarm:
             return False
         # Show the whole in the span when no other figure of its kind stands between.
         shown = [w for w in wholes if not any(f not in wholes and self._compatible(f, part)
                                               for f in self._window(part.sentence, w.end, part.start))]
-        denominator = " + ".join(_fmt(t.value) for t in terms)
-        expression = (f"{_fmt(part.value)} of {_fmt(part.value)} (all)" if all_of else
-                      f"{_fmt(part.value)} / {f'({denominator})' if len(terms) > 1 else denominator}")
+        denominator = " + ".join(fmt(t.value) for t in terms)
+        expression = (f"{fmt(part.value)} of {fmt(part.value)} (all)" if all_of else
+                      f"{fmt(part.value)} / {f'({denominator})' if len(terms) > 1 else denominator}")
         word = "" if qualifier == Qualifier.EXACT else f"{qualifier} "
-        message = f"{expression} = {computed:.1f}%, stated {word}{_fmt(ratio.value)}%"
+        message = f"{expression} = {computed:.1f}%, stated {word}{fmt(ratio.value)}%"
         kind = CheckKind.RATIO_OK if consistent else CheckKind.RATIO_MISMATCH
         self._emit(kind, ratio.value, computed, [part, ratio, *shown], message)
         if not all_of:
@@ -454,7 +442,7 @@ class _Checker:
         if group.nested:
             largest = max(parts, key=lambda p: p.value)
             if largest.low <= whole.high:
-                message = f"subgroups within the whole: largest {_fmt(largest.value)} <= {_fmt(whole.value)}"
+                message = f"subgroups within the whole: largest {fmt(largest.value)} <= {fmt(whole.value)}"
                 self._emit(CheckKind.SUM_OK, whole.value, largest.value, [whole, *parts], message)
             return
         total = round(sum(p.value for p in parts), 6)
@@ -469,8 +457,8 @@ class _Checker:
         nested_parts = any((id(a), id(b)) in self.shared for a in parts for b in parts)
         if not consistent and (nested_parts or not group.can_alarm):
             return  # the parts may overlap: the numbers prove nothing
-        terms = "part " if len(parts) == 1 else f"{' + '.join(_fmt(p.value) for p in parts)} = "
-        message = f"{terms}{_fmt(total)} {relation} stated total {_fmt(whole.value)}"
+        terms = "part " if len(parts) == 1 else f"{' + '.join(fmt(p.value) for p in parts)} = "
+        message = f"{terms}{fmt(total)} {relation} stated total {fmt(whole.value)}"
         self._emit(CheckKind.SUM_OK if consistent else CheckKind.SUM_MISMATCH, whole.value, total,
                    [whole, *parts], message + ("" if exact else " (approximate figures)"))
 
@@ -484,35 +472,12 @@ class _Checker:
             text=self.document.text[start:end], message=message))
 
 
-def _strip_lead(words: str) -> str:
-    """The base a share names: 总数 of 总数的, 全部行政村总人口 of 全部行政村总人口的."""
-    words, changed = words.strip(), True
-    while changed and words:
-        changed = False
-        for trailer in LEAD_TRAILERS:
-            if words.endswith(trailer):
-                words, changed = words[:-len(trailer)].rstrip(), True
-            if words.startswith(trailer) and trailer not in ("的", "比例", "比重"):
-                words, changed = words[len(trailer):].lstrip(), True
-    return "" if words in ("比", "比例", "比重") else words
 
 
-def _base_head(base: str) -> str:
-    """The noun a share's base names besides "total": 人口 of 全部行政村总人口, 户 of 总户数."""
-    for generic in (*GENERIC_TOTAL_WORDS, *TOTAL_WORDS):
-        base = base.replace(generic, "")
-    scope = _base_scope(base)
-    return (base.replace(scope, "") if scope else base).strip("的").removesuffix("数")[-2:]
 
 
-def _base_scope(base: str) -> str:
-    """The place a share's base is about: 全乡 of 占全乡的, '' when none."""
-    return next((base[i:i + 2] for i in range(len(base) - 1)
-                 if base[i] in "全本我该" and base[i + 1] in PLACE_CHARS), "")
 
 
-def _names_total(base: str) -> bool:
-    return any(word in base for word in TOTAL_WORDS)
 
 
 def _share_qualifier(ratio: _Figure, lead: str, after: str) -> Qualifier:
@@ -525,21 +490,3 @@ def _share_qualifier(ratio: _Figure, lead: str, after: str) -> Qualifier:
     if lead.strip().startswith("近") or lead.endswith("近"):
         return Qualifier.NEARLY
     return next((q for word, q in TRAILING_QUALIFIERS if after.startswith(word)), Qualifier.EXACT)
-
-
-def _share_consistent(stated: float, computed: float, qualifier: Qualifier, approximate: bool) -> bool:
-    below, above = SHARE_TOLERANCE.get(qualifier, (EXACT_SLACK, EXACT_SLACK))
-    slack = APPROXIMATE_INPUT_SLACK if approximate else 0.0
-    return stated - below - slack - 1e-9 <= computed <= stated + above + slack + 1e-9
-
-
-def _bounds(value: float, qualifier: Qualifier) -> tuple[float, float]:
-    """What a stated amount may really be: 60余 is 60..∞, 约100 is 90..110, 不足5 is 0..5."""
-    if qualifier in (Qualifier.ABOUT, Qualifier.NEARLY):
-        return value * (1 - ABOUT_FACTOR), value * (1 + ABOUT_FACTOR if qualifier == Qualifier.ABOUT else 1)
-    low, high = (0.0 if qualifier == Qualifier.UNDER else value), value
-    return low, math.inf if qualifier == Qualifier.OVER else high
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
