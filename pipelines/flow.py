@@ -215,7 +215,7 @@ def plan_batches(paths: list[str], max_files: int, max_bytes: int) -> list[list[
 def _submit_batch(paths: list[str], cache: bool, version: str):
     """Chain the stage tasks of one batch on the task runner; returns the last future."""
     extract = extract_facts if cache else extract_facts.with_options(
-        cache_key_fn=None, persist_result=False, refresh_cache=True)
+        cache_key_fn=None, cache_policy=NO_CACHE, persist_result=False, refresh_cache=True)
     read = read_sources.submit(paths)
     checked = check_consistency.submit(extract.submit(split_sections.submit(split_documents.submit(read))))
     return prepare_load.submit(checked, version)

@@ -94,12 +94,14 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 
 LOCK_TIMEOUT_ENV = "HUIBAO_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT = 60.0
-# The writer's DuckDB buffer manager spills beyond this. Its INSERTs do not keep the rows
+# The writer's DuckDB buffer manager spills beyond this (256MB: the 200 MB benchmark peaked
+# at 917 MB RSS, 992 MB with 320MB; 192MB failed a checkpoint while sources.text, whole
+# files in one value, was still stored). Its INSERTs do not keep the rows
 # of a batch in their arrival order (preserve_insertion_order): kept, the Arrow INSERT of
 # 300k facts ran on one thread at ~0.49M rows/s; not kept, on both at ~1.1M. Rows have no
 # order in SQL without ORDER BY; huibao's views and queries say theirs.
 MEMORY_ENV = "HUIBAO_DUCKDB_MEMORY"
-DEFAULT_MEMORY = "512MB"
+DEFAULT_MEMORY = "256MB"
 # Readers only wait for a session someone forgot to close, briefly: huibao's own writers
 # never lock readers out.
 READER_TIMEOUT = 10.0
@@ -130,7 +132,7 @@ def lock_timeout() -> float:
 
 
 def duckdb_memory() -> str:
-    """The writer's DuckDB memory_limit: $HUIBAO_DUCKDB_MEMORY, else 512MB."""
+    """The writer's DuckDB memory_limit: $HUIBAO_DUCKDB_MEMORY, else 256MB."""
     return os.environ.get(MEMORY_ENV, "").strip() or DEFAULT_MEMORY
 
 
