@@ -15,12 +15,15 @@ Run on demand (not part of the test suite), from the repository root; it takes m
    the peak RSS (getrusage ru_maxrss of that process) belongs to that run alone. psutil,
    when installed, also samples the RSS every 0.5 s for the timeline.
 3. Reports per run: wall seconds, sources/s, facts loaded per second of wall time, and the
-   load step's own figures: the Arrow insert into `facts` (rows/s; target >= 500k/s),
-   building the Arrow tables, and the copy-and-swap of the warehouse file per batch.
+   load step's own figures: the Arrow insert into `facts` (rows/s; target >= 500k/s), the
+   whole `load_sources` calls (facts/s), building the Arrow tables (on the workers, summed),
+   and the copies and swaps of the warehouse file.
 
-Memory is flat when the full run peaks at most 15% above the small one. The target of a
-peak under 1 GB is checked too; the pkuseg model alone holds ~870 MB once loaded, so the
-report also gives the RSS after loading it ("model") and the peak above that ("data").
+Memory is flat when the full run peaks at most 15% above the small one; the RSS timeline
+shows whether a difference is a trend or a spike. The target of a peak under 1 GB is
+checked too; the report also gives the RSS after loading the pkuseg model ("model", ~250
+MB) and the peak above that ("data"). Use --no-cache: cached extraction from an earlier
+run skips the work being measured.
 Writes benchmarks/out/ingest_scale.json.
 """
 from __future__ import annotations
