@@ -146,8 +146,8 @@ def retry_unless_busy(task, task_run, state) -> bool:
         state.result()
     except WarehouseBusyError:
         return False
-    except Exception:  # noqa: BLE001 - any other failure may be transient
-        return True
+    except Exception:  # noqa: BLE001, S110 - any other failure may be transient
+        pass
     return True
 
 
@@ -156,7 +156,8 @@ def prepare_load(results: list[process.SourceResult], version: str) -> list[proc
     return [process.guarded(process.prepare_load_stage, r, version) for r in results]
 
 
-@task(name="load-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10], retry_condition_fn=retry_unless_busy)
+@task(name="load-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10],
+      retry_condition_fn=retry_unless_busy)
 def load_warehouse(writer: BatchWriter, results: list[process.SourceResult], version: str) -> None:
     # Into the run's copy of the warehouse, swapped in every swap_seconds: analysts are
     # never locked out, and a killed run leaves the warehouse as the last swap left it.
