@@ -198,3 +198,16 @@ def test_reingesting_keeps_fact_and_section_ids_distinct(warehouse, sample_resul
     assert row_counts(warehouse) == first
     assert first["facts"] == len(sample_result.facts) + len(other.facts)
     assert _ids_distinct(warehouse)
+
+
+def test_writers_store_small_row_groups(tmp_path):
+    # A checkpoint rewrites the last row group of a table: kept small, so that it is not
+    # every document's text (DuckDB does not remember the size; connect() gives it).
+    con = connect(tmp_path / "w.duckdb")
+    try:
+        con.execute("INSERT INTO runs (run_id) SELECT 'r' || range FROM range(5000)")
+        con.execute("CHECKPOINT")
+        groups = con.execute("SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('runs')").fetchone()[0]
+    finally:
+        con.close()
+    assert groups == 3  # 2048 + 2048 + 904 rows
