@@ -1,7 +1,8 @@
 """A synthetic corpus for benchmarks: the bundled sample replicated with variations.
 
-Each file is a shuffle of the sample's reports with their Arabic numbers changed (seeded),
-so neither caches nor the skip-unchanged logic can cheat; every fifth file is GB18030.
+Each file is a shuffle of the sample's reports with their Arabic numbers changed (seeded,
+`vary_numbers`, which the other benchmarks' corpora use too), so neither caches nor the
+skip-unchanged logic can cheat; every fifth file is GB18030.
 """
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from pathlib import Path
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample" / "village_reports_compilation.txt"
 _DIGITS = re.compile(r"[0-9]+")
+# A numbered heading's digits: 1、 2. (3) at the start of a line.
+_MARKER_DIGITS = re.compile(r"(?m)^[ \t\u3000]*[(（]?[0-9]+(?=[、.．)）])")
 
 
 def _reports(text: str) -> list[str]:
@@ -19,8 +22,19 @@ def _reports(text: str) -> list[str]:
     return [text[span.start:span.end] for span in split_documents(text)]
 
 
-def _vary(report: str, rng: random.Random) -> str:
-    return _DIGITS.sub(lambda m: str(rng.randrange(10 ** (len(m.group()) - 1), 10 ** len(m.group()))), report)
+def vary_numbers(text: str, rng: random.Random) -> str:
+    """Every run of Arabic digits redrawn at the same length (a leading 0 stays 0), except
+    heading markers and a lone 0, so documents and sections split as in the sample."""
+    markers = {m.end() for m in _MARKER_DIGITS.finditer(text)}
+
+    def number(match: re.Match[str]) -> str:
+        run = match.group()
+        if match.end() in markers or run == "0":
+            return run
+        first = str(rng.randint(1, 9)) if run[0] != "0" else "0"
+        return first + "".join(str(rng.randint(0, 9)) for _ in run[1:])
+
+    return _DIGITS.sub(number, text)
 
 
 def build_corpus(folder: Path, total_mb: float, file_mb: float = 2.0, seed: int = 7) -> list[Path]:
@@ -32,7 +46,7 @@ def build_corpus(folder: Path, total_mb: float, file_mb: float = 2.0, seed: int 
     while written < total_mb * 2**20:
         parts, size = [], 0
         while size < file_mb * 2**20:
-            report = _vary(rng.choice(reports), rng)
+            report = vary_numbers(rng.choice(reports), rng)
             parts.append(report if report.endswith("\n") else report + "\n")
             size += len(report.encode("utf-8"))
         encoding = "gb18030" if index % 5 == 4 else "utf-8"

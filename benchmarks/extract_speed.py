@@ -56,13 +56,12 @@ from extractors.numbers import LEADING_QUALIFIERS, TRAILING_QUALIFIERS  # noqa: 
 from extractors.registry import all_extractors  # noqa: E402
 from extractors.scanner import default_scanner  # noqa: E402
 
+from corpus import vary_numbers  # noqa: E402
+
 SAMPLE = ROOT / "data" / "sample" / "village_reports_compilation.txt"
 OUT = ROOT / "benchmarks" / "out" / "extract_speed.json"
 SCAN_TARGET_VS_JIONLP = 1.0
 EXTRACT_TARGET = 300_000
-_DIGITS = re.compile(r"[0-9]+")
-# A numbered heading's digits: 1、 2. (3) at the start of a line.
-_MARKER_DIGITS = re.compile(r"(?m)^[ \t\u3000]*[(（]?[0-9]+(?=[、.．)）])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Characters of the words that open reports in the sample (前言, 各位领导, 近年来, 工作汇报 …).
 _OPENING_CUES = ("前言各位领导同志们下午好面代表我是叫书记主任所辖以来近年多长期按照根据要求部署"
@@ -80,17 +79,8 @@ def _protected_chars() -> frozenset[str]:
 
 
 def _vary(text: str, rng: random.Random, pool: list[str]) -> str:
-    markers = {m.end() for m in _MARKER_DIGITS.finditer(text)}
-
-    def number(match: re.Match[str]) -> str:
-        run = match.group()
-        if match.end() in markers or run == "0":
-            return run
-        first = str(rng.randint(1, 9)) if run[0] != "0" else "0"
-        return first + "".join(str(rng.randint(0, 9)) for _ in run[1:])
-
     shuffled = rng.sample(pool, len(pool))
-    return _DIGITS.sub(number, text).translate(str.maketrans(dict(zip(pool, shuffled))))
+    return vary_numbers(text, rng).translate(str.maketrans(dict(zip(pool, shuffled))))
 
 
 def build_copies(megabytes: float, seed: int) -> list[str]:

@@ -32,7 +32,6 @@ import argparse
 import json
 import os
 import random
-import re
 import resource
 import subprocess
 import sys
@@ -43,6 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from corpus import vary_numbers  # noqa: E402
+
 SAMPLE = ROOT / "data" / "sample" / "village_reports_compilation.txt"
 OUT = ROOT / "benchmarks" / "out" / "ingest_scale.json"
 INSERT_TARGET = 500_000
@@ -51,8 +52,6 @@ FLAT_TOLERANCE = 1.15  # the full run may peak at most 15% above the small one
 # Place names of the gold (data/gold/*.facts.jsonl), replaced by invented ones per file.
 PLACES = ("介里尕希村", "纪合寺村", "刘家沟村", "八里台镇", "五沙村", "东石村", "响水镇", "梭坡乡", "邗江区")
 NAME_CHARS = "安白柏宝北碧滨昌长陈城崇大丹东峰丰福高古关广桂海和河红洪华槐黄嘉江金井康兰李林柳龙马梅明南宁平坪青清庆泉仁山上石寿双水顺松桃田王旺溪西霞湘新兴杨阳永玉云张赵中周竹"
-_DIGITS = re.compile(r"[0-9]+")
-_MARKER_DIGITS = re.compile(r"(?m)^[ \t\u3000]*[(（]?[0-9]+(?=[、.．)）])")
 
 
 # --- corpus --------------------------------------------------------------------------
@@ -65,15 +64,7 @@ def _reports() -> list[str]:
 
 
 def _vary(report: str, rng: random.Random, names: dict[str, str]) -> str:
-    markers = {m.end() for m in _MARKER_DIGITS.finditer(report)}
-
-    def number(match: re.Match[str]) -> str:
-        run = match.group()
-        if match.end() in markers or run == "0":
-            return run
-        return str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in run[1:])
-
-    report = _DIGITS.sub(number, report)
+    report = vary_numbers(report, rng)
     for place, name in names.items():
         report = report.replace(place, name)
     return report
