@@ -24,8 +24,8 @@ _IDS = (("sections", "section_id"), ("facts", "fact_id"))
 
 
 def source_tables(result, columns: Mapping[str, Sequence[str]], pipeline_version: str) -> SourceTables:
-    """The rows of one processed source (an object with source, text, documents,
-    sections, facts and checks) per table; `columns` gives each table's columns.
+    """The rows of one processed source (an object with source, documents, sections,
+    facts and checks) per table; `columns` gives each table's columns.
 
     Raises ValueError, naming the source, when a fact or section id is not under one of
     the source's documents or appears twice.

@@ -33,6 +33,7 @@ import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -377,8 +378,10 @@ def _unlink(path: Path) -> None:
         pass
 
 
+@cache
 def table_columns() -> dict[str, list[str]]:
-    """Each table's columns, in order, as the schema of this version defines them."""
+    """Each table's columns, in order, as the schema of this version defines them (parsed
+    once: every source's prepare-load and every batch's load ask)."""
     return {table: [column.split()[0] for column in ddl.split(",") if column.split()]
             for table, ddl in _TABLES.items()}
 
