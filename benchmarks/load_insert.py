@@ -7,7 +7,9 @@ Run on demand (not part of the test suite), from the repository root:
 
 The sample's pipeline result (real pkuseg segmenter) is copied under new source paths and
 ids, one copy per source, until `--facts` facts are reached; every copy keeps its
-documents, sections, checks and text. Each round loads `--batches` such batches of new
+documents, sections and checks, with its text's numbers redrawn (`vary_numbers`, as in the
+other benchmarks' corpora): identical copies would let DuckDB store each distinct text once
+and flatter the load. Each round loads `--batches` such batches of new
 sources with one `load_sources` call each into a fresh file warehouse made by `connect()`
 (with `--memory-limit`, as the writer does): the first into empty tables, the next ones on
 top of the earlier, then CHECKPOINTs. Reports the
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import random
 import sys
 import tempfile
 import time
@@ -28,34 +31,44 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from corpus import vary_numbers  # noqa: E402
+
 SAMPLE = ROOT / "data" / "sample" / "village_reports_compilation.txt"
 OUT = ROOT / "benchmarks" / "out" / "load_insert.json"
 INSERT_TARGET = 500_000
 
 
-def copies(template, facts: int, tag: object) -> list:
-    """SourceResults copied from `template` under new paths and ids, `facts` facts or more."""
+def copies(template, facts: int, tag: int) -> list:
+    """SourceResults copied from `template` under new paths and ids, with their numbers
+    redrawn, `facts` facts or more."""
     from pipelines.process import SourceResult
     from pipelines.structure import document_id
 
     old = template.documents[0].doc_id.rsplit("-", 1)[0]  # "<sha16>-<path8>", every id's prefix
+    # vary_numbers keeps every offset, so each row's text is found at the template's offsets
+    sentence_at = [template.text.find(f.sentence, max(0, f.char_end - len(f.sentence))) for f in template.facts]
+    rng = random.Random(tag)
     results = []
     for i in range(-(-facts // len(template.facts))):
         path = f"bench/{tag}/{i:05d}.txt"
         sha = hashlib.sha256(path.encode()).hexdigest()
         new = document_id(sha, 0, path).rsplit("-", 1)[0]
+        text = vary_numbers(template.text, rng)
 
-        def moved(row, *fields: str, path=path, new=new):
-            update = {f: getattr(row, f).replace(old, new) for f in fields if getattr(row, f) is not None}
+        def moved(row, *fields: str, path=path, new=new, text=text, **update):
+            update |= {f: getattr(row, f).replace(old, new) for f in fields if getattr(row, f) is not None}
             if hasattr(row, "source_path"):
                 update["source_path"] = path
+            if "text" in type(row).model_fields:
+                update["text"] = text[row.char_start:row.char_end]
             return row.model_copy(update=update)
 
         results.append(SourceResult(
-            template.source.model_copy(update={"source_path": path, "sha256": sha}), template.text,
+            template.source.model_copy(update={"source_path": path, "sha256": sha}), text,
             [moved(d, "doc_id", "duplicate_of") for d in template.documents],
             [moved(s, "section_id", "doc_id", "parent_id") for s in template.sections],
-            [moved(f, "fact_id", "doc_id", "section_id") for f in template.facts],
+            [moved(f, "fact_id", "doc_id", "section_id", sentence=text[at:at + len(f.sentence)])
+             for f, at in zip(template.facts, sentence_at)],
             [moved(c, "check_id", "doc_id") for c in template.checks]))
     return results
 

@@ -64,6 +64,13 @@ def _primary_keys(con) -> set[str]:
     return {table for table, kind, _ in _constraints(con) if kind == "PRIMARY KEY"}
 
 
+def _text_compression(con) -> set[str]:
+    con.execute("CHECKPOINT")  # compressed segments exist once written
+    return {row[0] for row in con.execute(
+        "SELECT DISTINCT compression FROM pragma_storage_info('documents') "
+        "WHERE column_name = 'text' AND segment_type = 'VARCHAR'").fetchall()}
+
+
 def _ids_distinct(con) -> bool:
     return con.execute("SELECT (SELECT count(*) = count(DISTINCT fact_id) FROM facts) "
                        "AND (SELECT count(*) = count(DISTINCT section_id) FROM sections)").fetchone()[0]
@@ -105,10 +112,22 @@ def test_a_version_1_warehouse_is_migrated_with_its_rows_and_takes_new_ones(tmp_
         assert not_null | {("facts", "NOT NULL", ("fact_id",)), ("sections", "NOT NULL", ("section_id",))} \
             == {c for c in _constraints(con) if c[1] == "NOT NULL"}
         assert con.execute("SELECT count(*) FROM facts_v").fetchone()[0] == in_view
+        assert _text_compression(con) == {"ZSTD"}  # version 4
         other = _other_source(tmp_path, sample_path)
         _load(con, other)
         assert row_counts(con)["facts"] == len(sample_result.facts) + len(other.facts)
         assert _ids_distinct(con)
+    finally:
+        con.close()
+
+
+def test_document_text_is_stored_with_zstd_also_after_reopening(tmp_path, sample_result):
+    path = tmp_path / "w.duckdb"
+    connect(path).close()  # the column's compression is part of the file's schema
+    con = connect(path)
+    try:
+        _load(con, sample_result)
+        assert _text_compression(con) == {"ZSTD"}
     finally:
         con.close()
 
