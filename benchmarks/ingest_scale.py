@@ -3,7 +3,7 @@
 Run on demand (not part of the test suite), from the repository root; it takes minutes:
 
     .venv/bin/python benchmarks/ingest_scale.py [--mb 200] [--small-mb 50] [--seed 11]
-        [--dir /tmp/huibao-scale] [--batch-size 32] [--batch-mb 4] [--no-cache] [--keep]
+        [--dir /tmp/huibao-scale] [--batch-size 32] [--batch-mb 4] [--load-mb 96] [--no-cache]
 
 1. Builds a corpus of at least `--mb` megabytes under `--dir` (reused when it is already
    there for the same seed and size): files of 1-5 MB in ten folders, each a shuffle of the
@@ -98,13 +98,14 @@ def build_corpus(folder: Path, megabytes: float, seed: int) -> list[Path]:
 
 # --- one ingestion, in a child process --------------------------------------------------
 
-def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, cache: bool, out: Path) -> None:
+def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, load_mb: float, cache: bool,
+                 out: Path) -> None:
     """Run the flow over the files listed, with the load step instrumented; write figures."""
     import pipelines.warehouse as warehouse
     from pipelines import batch_writer, flow, process
 
     timings = {"insert_facts_s": 0.0, "insert_facts_rows": 0, "insert_other_s": 0.0, "arrow_s": 0.0,
-               "load_sources_s": 0.0, "copy_s": 0.0, "load_warehouse_s": 0.0, "batches": 0}
+               "load_sources_s": 0.0, "copy_s": 0.0, "load_warehouse_s": 0.0, "batches": 0, "loads": 0}
     insert, arrow, copy = warehouse._insert, process.prepare_load_stage, warehouse._copy
 
     def timed_insert(con, table, data):
@@ -126,7 +127,13 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, ca
 
     warehouse._insert = timed_insert
     process.prepare_load_stage = timed(arrow, "arrow_s")  # on the workers, summed over them
-    batch_writer.load_sources = timed(batch_writer.load_sources, "load_sources_s")
+    timed_load = timed(batch_writer.load_sources, "load_sources_s")
+
+    def counted_load_sources(*args, **kwargs):
+        timings["loads"] += 1
+        return timed_load(*args, **kwargs)
+
+    batch_writer.load_sources = counted_load_sources
     warehouse._copy = timed(copy, "copy_s")
     load_fn = flow.load_warehouse.fn
 
@@ -141,7 +148,8 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, ca
     baseline_mb = _rss_mb()
     paths = json.loads(list_file.read_text())
     started = time.perf_counter()
-    summary = flow.ingest(paths, db=str(db), batch_size=batch_size, batch_mb=batch_mb, cache=cache)
+    summary = flow.ingest(paths, db=str(db), batch_size=batch_size, batch_mb=batch_mb, load_mb=load_mb,
+                           cache=cache)
     wall = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out.write_text(json.dumps({
@@ -162,14 +170,16 @@ def _rss_mb() -> float:
     return float("nan")
 
 
-def run_ingest(files: list[Path], label: str, work: Path, batch_size: int, batch_mb: float, cache: bool) -> dict:
+def run_ingest(files: list[Path], label: str, work: Path, batch_size: int, batch_mb: float, load_mb: float,
+               cache: bool) -> dict:
     list_file, db, out = work / f"{label}.files.json", work / f"{label}.duckdb", work / f"{label}.result.json"
     for stale in (db, out):
         stale.unlink(missing_ok=True)
     list_file.write_text(json.dumps([str(p) for p in files]))
     env = {**os.environ, "PREFECT_HOME": str(work / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     child = subprocess.Popen([sys.executable, __file__, "--child", str(list_file), str(db), str(batch_size),
-                              str(batch_mb), "cache" if cache else "no-cache", str(out)], env=env, cwd=ROOT)
+                              str(batch_mb), str(load_mb), "cache" if cache else "no-cache", str(out)],
+                             env=env, cwd=ROOT)
     timeline = _sample_rss(child)
     if child.returncode != 0:
         raise SystemExit(f"ingest of {label} failed (exit {child.returncode})")
@@ -207,7 +217,7 @@ def _figures(run: dict) -> dict:
         "load_facts_per_s": round(run["facts"] / (run["load_sources_s"] or float("nan"))),
         "arrow_s": round(run["arrow_s"], 2), "insert_facts_s": round(run["insert_facts_s"], 2),
         "insert_other_s": round(run["insert_other_s"], 2), "copy_s": round(run["copy_s"], 2),
-        "load_warehouse_s": round(run["load_warehouse_s"], 2), "batches": run["batches"],
+        "load_warehouse_s": round(run["load_warehouse_s"], 2), "batches": run["batches"], "loads": run["loads"],
         "peak_rss_mb": round(run["peak_rss_mb"]), "baseline_rss_mb": round(run["baseline_rss_mb"]),
         "data_rss_mb": round(run["peak_rss_mb"] - run["baseline_rss_mb"]),
         "warehouse_mb": round(run["warehouse_mb"]),
@@ -223,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "huibao-scale")
     parser.add_argument("--batch-size", type=int, default=32, help="sources per batch (32, the CLI default)")
     parser.add_argument("--batch-mb", type=float, default=4.0, help="megabytes per batch (4, the CLI default)")
+    parser.add_argument("--load-mb", type=float, default=96.0,
+                        help="megabytes of rows gathered per load (96, the CLI default)")
     parser.add_argument("--no-cache", action="store_true", help="run without the extraction cache")
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
@@ -239,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = {}
     for label, subset in (("small", small), ("full", files)):
         runs[label] = _figures(run := run_ingest(subset, label, args.dir, args.batch_size, args.batch_mb,
-                                                   not args.no_cache))
+                                                   args.load_mb, not args.no_cache))
         runs[label]["rss_timeline_mb"] = run["rss_timeline_mb"]
         print(json.dumps({k: v for k, v in runs[label].items() if k != "rss_timeline_mb"}), flush=True)
     full = runs["full"]
@@ -247,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
                "load_sources_at_least_500k_facts_per_s": full["load_facts_per_s"] >= INSERT_TARGET,
                "peak_rss_under_1gb": max(r["peak_rss_mb"] for r in runs.values()) < RSS_TARGET_MB,
                "memory_flat": full["peak_rss_mb"] <= FLAT_TOLERANCE * runs["small"]["peak_rss_mb"]}
-    report = {"batch_size": args.batch_size, "batch_mb": args.batch_mb, "cache": not args.no_cache, "seed": args.seed,
+    report = {"batch_size": args.batch_size, "batch_mb": args.batch_mb, "load_mb": args.load_mb, "cache": not args.no_cache, "seed": args.seed,
               "runs": runs, "targets": targets}
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -264,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
-        _, _, listed, db, batch, batch_mb, cache, out = sys.argv
-        ingest_child(Path(listed), Path(db), int(batch), float(batch_mb), cache == "cache", Path(out))
+        _, _, listed, db, batch, batch_mb, load_mb, cache, out = sys.argv
+        ingest_child(Path(listed), Path(db), int(batch), float(batch_mb), float(load_mb), cache == "cache", Path(out))
     else:
         sys.exit(main())

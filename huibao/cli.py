@@ -52,6 +52,10 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--swap-seconds", type=float, default=60.0, metavar="S",
                         help="make loaded batches visible to analysts every S seconds and at the end; "
                              "0: after every batch (default: 60)")
+    ingest.add_argument("--load-mb", type=float, default=96.0, metavar="MB",
+                        help="gather finished batches until their rows take MB megabytes, then load "
+                             "them in one transaction: larger loads run faster and hold more memory; "
+                             "0: load every batch as it comes (default: 96)")
     ingest.add_argument("--no-cache", action="store_true",
                         help="do not keep extraction results in Prefect's result cache")
 
@@ -109,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
                           options={"task_runner": args.task_runner, "workers": args.workers,
                                    "dask_address": args.dask_address,
                                    "batch_size": args.batch_size, "batch_mb": args.batch_mb,
-                                   "swap_seconds": args.swap_seconds,
+                                   "swap_seconds": args.swap_seconds, "load_mb": args.load_mb,
                                    "cache": not args.no_cache})
     if args.command == "evaluate":
         from huibao.commands import run_evaluate

@@ -1,5 +1,5 @@
-"""The run's one writer: batches go into one copy of the warehouse, swapped in every
-`swap_seconds` and when the run ends.
+"""The run's one writer: batches are gathered into loads of `load_mb` megabytes, which go
+into one copy of the warehouse, swapped in every `swap_seconds` and when the run ends.
 
 `warehouse_writer` copies the whole warehouse file and checkpoints it once per use. Used
 once per batch, the load grew with the warehouse (measured: 30 swaps took 59 s of a 204 s
@@ -7,6 +7,11 @@ run over 200 MB). Here a copy takes the batches of `swap_seconds` (default 60) i
 analysts see new sources at that pace, and a run killed between swaps loses only what it
 loaded since the last one, which the next run loads again (those sources are not in the
 live file, so they are not skipped).
+
+A load has a fixed cost (each table's last, partly filled row group is written at COMMIT):
+a 4 MB batch's 10k facts loaded at ~250k facts/s, 100k facts gathered from ten batches at
+~500k (benchmarks/load_insert.py). Gathering holds the rows as Arrow tables, ~9 MB per
+10k facts, hence a bound in megabytes.
 """
 from __future__ import annotations
 
@@ -14,49 +19,92 @@ import sys
 import time
 from collections.abc import Sequence
 from contextlib import ExitStack
+from typing import NamedTuple
 
-from pipelines.warehouse import load_sources, warehouse_writer
+from pipelines.load_tables import SourceTables, source_tables
+from pipelines.warehouse import load_sources, table_columns, warehouse_writer
+from schemas import Source
 
 DEFAULT_SWAP_SECONDS = 60.0
+DEFAULT_LOAD_MB = 96.0
 _LOAD_SWITCH_INTERVAL = 0.00005
 
 
-class BatchWriter:
-    """Loads batches of processed sources into a copy of the warehouse at `db` and swaps it
-    in every `swap_seconds` (0: after every batch) and on leaving the `with` block, also
-    when the block raises: every loaded batch is a committed transaction."""
+class _Gathered(NamedTuple):
+    source: Source
+    tables: SourceTables
 
-    def __init__(self, db: str, swap_seconds: float = DEFAULT_SWAP_SECONDS):
+
+class BatchWriter:
+    """Loads batches of processed sources into a copy of the warehouse at `db`.
+
+    Batches are gathered until their rows take `load_mb` megabytes (as Arrow tables; 0:
+    every batch is loaded at once), then loaded in one transaction. The copy is swapped in
+    every `swap_seconds` (0: after every batch) and on leaving the `with` block, also when
+    the block raises; what was gathered is loaded before each swap.
+    """
+
+    def __init__(self, db: str, swap_seconds: float = DEFAULT_SWAP_SECONDS, load_mb: float = DEFAULT_LOAD_MB):
         self.db, self.swap_seconds = db, max(0.0, swap_seconds)
-        self.swaps = 0
+        self.load_bytes = max(0.0, load_mb) * 2**20
+        self.swaps = self.loads = 0
         self._open: ExitStack | None = None
         self._con = None
-        self._opened_at = 0.0
+        self._swapped_at = time.monotonic()
+        # by source path: a batch handed in again (a retried task) replaces, not doubles
+        self._gathered: dict[str, _Gathered] = {}
+
+    @property
+    def gathered_bytes(self) -> int:
+        return sum(table.nbytes for entry in self._gathered.values() for table in entry.tables.values())
 
     def load(self, results: Sequence, pipeline_version: str) -> None:
-        """Replace these sources' rows in one transaction (see load_sources)."""
+        """Gather these sources' rows (pipelines.process.SourceResult, prepared or not); load
+        what is gathered once it reaches load_mb, and swap when swap_seconds have passed.
+
+        Raises ValueError, gathering none of them, when a source's fact or section ids
+        collide (pipelines.load_tables.check_ids).
+        """
+        columns = table_columns()
+        entries = [_Gathered(r.source, getattr(r, "tables", None) or source_tables(r, columns, pipeline_version))
+                   for r in results]
+        self._gathered.update((entry.source.source_path, entry) for entry in entries)
+        if time.monotonic() - self._swapped_at >= self.swap_seconds:
+            self.swap()
+        elif self.gathered_bytes >= self.load_bytes:
+            self.flush()
+
+    def flush(self) -> None:
+        """Load what is gathered, in one transaction, into the copy (opened if need be)."""
+        if not self._gathered:
+            return
         if self._open is None:
             stack = ExitStack()
             self._con = stack.enter_context(warehouse_writer(self.db))
-            self._open, self._opened_at = stack, time.monotonic()
+            self._open = stack
         # The load hands the GIL back and forth with DuckDB; with extraction threads busy,
         # each hand-back waited out the 5 ms switch interval: a 4k-fact batch took 1.6 s
         # next to two busy threads, 0.1 s with 200 µs, 0.06 s with 50 µs (measured).
         interval = sys.getswitchinterval()
         sys.setswitchinterval(_LOAD_SWITCH_INTERVAL)
         try:
-            load_sources(self._con, results, pipeline_version=pipeline_version)
+            load_sources(self._con, list(self._gathered.values()))
         finally:
             sys.setswitchinterval(interval)
-        if time.monotonic() - self._opened_at >= self.swap_seconds:
-            self.swap()
+        self._gathered.clear()
+        self.loads += 1
 
     def swap(self) -> None:
-        """Make what was loaded since the last swap live; nothing when nothing was."""
-        stack, self._open, self._con = self._open, None, None
-        if stack is not None:
-            stack.close()  # CHECKPOINT, fsync, rename; on failure the copy is deleted
-            self.swaps += 1
+        """Load what is gathered and make what was loaded since the last swap live; nothing
+        when nothing was."""
+        try:
+            self.flush()
+        finally:
+            stack, self._open, self._con = self._open, None, None
+            if stack is not None:
+                stack.close()  # CHECKPOINT, fsync, rename; on failure the copy is deleted
+                self.swaps += 1
+            self._swapped_at = time.monotonic()
 
     def __enter__(self) -> BatchWriter:
         return self

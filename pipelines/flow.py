@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field
 
 from pipelines import process
 from pipelines.artifacts import publish_run_artifacts
-from pipelines.batch_writer import DEFAULT_SWAP_SECONDS, BatchWriter
+from pipelines.batch_writer import DEFAULT_LOAD_MB, DEFAULT_SWAP_SECONDS, BatchWriter
 from pipelines.read import discover_sources
 from pipelines.runners import TaskRunnerKind, make_task_runner
 from pipelines.warehouse import (
@@ -159,8 +159,9 @@ def prepare_load(results: list[process.SourceResult], version: str) -> list[proc
 @task(name="load-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10],
       retry_condition_fn=retry_unless_busy)
 def load_warehouse(writer: BatchWriter, results: list[process.SourceResult], version: str) -> None:
-    # Into the run's copy of the warehouse, swapped in every swap_seconds: analysts are
-    # never locked out, and a killed run leaves the warehouse as the last swap left it.
+    # Gathered into loads of load_mb into the run's copy of the warehouse, swapped in every
+    # swap_seconds: analysts are never locked out, and a killed run leaves the warehouse as
+    # the last swap left it.
     writer.load(results, version)
 
 
@@ -224,14 +225,15 @@ def _submit_batch(paths: list[str], cache: bool, version: str):
 
 @flow(name="huibao-process-batches", log_prints=False)
 def process_batches(batches: list[list[str]], db: str, version: str, in_flight: int = 2,
-                    cache: bool = True, swap_seconds: float = DEFAULT_SWAP_SECONDS) -> IngestSummary:
+                    cache: bool = True, swap_seconds: float = DEFAULT_SWAP_SECONDS,
+                    load_mb: float = DEFAULT_LOAD_MB) -> IngestSummary:
     """Process batches on this flow's task runner and load each, in order, as it finishes.
 
     At most `in_flight` batches are processed ahead of the load, so memory stays flat.
     """
     totals = IngestSummary(run_id="")
     pending: deque = deque()
-    with BatchWriter(db, swap_seconds) as writer:
+    with BatchWriter(db, swap_seconds, load_mb) as writer:
         def load_next() -> None:
             results = pending.popleft().result()
             load_warehouse(writer, results, version)
@@ -262,6 +264,7 @@ def ingest(
     dask_address: str | None = None,
     cache: bool = True,
     swap_seconds: float = DEFAULT_SWAP_SECONDS,
+    load_mb: float = DEFAULT_LOAD_MB,
 ) -> IngestSummary:
     """Ingest report files and folders into the DuckDB warehouse at `db`.
 
@@ -270,7 +273,8 @@ def ingest(
     `task_runner` runs the batches on threads (default), processes, or Dask (a LocalCluster
     of `workers` workers, or the cluster at `dask_address`); the load is single-writer.
     `cache` keeps extraction results keyed on the sources' sha256 and extractor versions.
-    Loaded batches go live every `swap_seconds` (0: after each batch) and at the end.
+    Finished batches are gathered into loads of `load_mb` megabytes of rows (0: each batch
+    alone), which go live every `swap_seconds` (0: after each batch) and at the end.
     """
     logger = get_run_logger()
     started = time.perf_counter()
@@ -285,7 +289,7 @@ def ingest(
     if batches:
         runner = make_task_runner(task_runner, workers, dask_address)
         summary = process_batches.with_options(task_runner=runner)(
-            batches, db, version, in_flight=workers, cache=cache, swap_seconds=swap_seconds)
+            batches, db, version, in_flight=workers, cache=cache, swap_seconds=swap_seconds, load_mb=load_mb)
         summary.run_id = uuid.uuid4().hex[:12]
     summary.sources, summary.skipped = len(all_paths), skipped
     summary.seconds = round(time.perf_counter() - started, 2)

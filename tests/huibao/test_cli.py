@@ -39,7 +39,12 @@ def test_ingest_passes_the_batch_bounds_and_swap_pace_to_the_flow(tmp_path, monk
     seen = {}
     monkeypatch.setattr(huibao.commands, "run_ingest",
                         lambda paths, db, progress, options: seen.update(options) or 0)
-    assert main(["ingest", str(tmp_path), "--batch-size", "4", "--batch-mb", "2.5", "--swap-seconds", "0"]) == 0
-    assert (seen["batch_size"], seen["batch_mb"], seen["swap_seconds"]) == (4, 2.5, 0.0)
+    assert main(["ingest", str(tmp_path), "--batch-size", "4", "--batch-mb", "2.5", "--swap-seconds", "0",
+                 "--load-mb", "8"]) == 0
+    assert (seen["batch_size"], seen["batch_mb"], seen["swap_seconds"], seen["load_mb"]) == (4, 2.5, 0.0, 8.0)
     assert main(["ingest", str(tmp_path)]) == 0
-    assert (seen["batch_size"], seen["batch_mb"], seen["swap_seconds"]) == (32, 4.0, 60.0)
+    from pipelines.batch_writer import DEFAULT_LOAD_MB, DEFAULT_SWAP_SECONDS
+    from pipelines.flow import DEFAULT_BATCH_MB, DEFAULT_BATCH_SIZE
+
+    assert (seen["batch_size"], seen["batch_mb"], seen["swap_seconds"], seen["load_mb"]) == \
+        (DEFAULT_BATCH_SIZE, DEFAULT_BATCH_MB, DEFAULT_SWAP_SECONDS, DEFAULT_LOAD_MB)

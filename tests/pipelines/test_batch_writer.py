@@ -82,3 +82,72 @@ def test_the_load_gives_back_the_interpreters_switch_interval(tmp_path, sources)
     with BatchWriter(str(tmp_path / "w.duckdb"), 0) as writer:
         writer.load(sources[:1], "v")
     assert sys.getswitchinterval() == before
+
+
+def _megabytes(result) -> float:
+    from pipelines.load_tables import source_tables
+    from pipelines.warehouse import table_columns
+
+    return sum(t.nbytes for t in source_tables(result, table_columns(), "v").values()) / 2**20
+
+
+@pytest.mark.parametrize(("load_mb", "loads_before_the_end"), [
+    (0, 3),  # every batch loaded as it comes
+    (1.5, 1),  # the first two together once they pass 1.5 sources' worth; the third at the end
+    (1000, 0),  # everything at the end
+])
+def test_batches_are_gathered_into_loads_of_load_mb(tmp_path, sources, load_mb, loads_before_the_end):
+    db = tmp_path / "w.duckdb"
+    with BatchWriter(str(db), 3600, load_mb=load_mb * _megabytes(sources[0])) as writer:
+        for result in sources:
+            writer.load([result], "v")
+        assert writer.loads == loads_before_the_end
+        assert _live_sources(db) is None  # nothing is live before the swap
+    assert (_live_sources(db), writer.swaps, writer.loads) == (3, 1, loads_before_the_end + (load_mb != 0))
+
+
+def test_a_swap_loads_what_is_gathered_first(tmp_path, sources):
+    db = tmp_path / "w.duckdb"
+    with BatchWriter(str(db), 3600, load_mb=1000) as writer:
+        writer.load(sources[:2], "v")
+        writer.swap()
+        assert (_live_sources(db), writer.loads) == (2, 1)
+
+
+def _facts_and_distinct_ids(db) -> tuple[int, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT count(*), count(DISTINCT fact_id) FROM facts").fetchone()
+    finally:
+        con.close()
+
+
+def test_a_batch_gathered_twice_is_loaded_once(tmp_path, sources):
+    db = tmp_path / "w.duckdb"
+    with BatchWriter(str(db), 3600, load_mb=1000) as writer:
+        writer.load(sources[:1], "v")
+        writer.load(sources[:1], "v")
+    assert _facts_and_distinct_ids(db) == (len(sources[0].facts),) * 2
+
+
+def test_a_batch_whose_load_failed_is_loaded_once_when_handed_in_again(tmp_path, sources, monkeypatch):
+    """What a retried load-warehouse task does: the failed load was rolled back."""
+    import pipelines.batch_writer as batch_writer
+
+    db = tmp_path / "w.duckdb"
+    real_load, calls = batch_writer.load_sources, []
+
+    def failing_once(con, results):
+        calls.append(len(results))
+        if len(calls) == 1:
+            raise OSError("disk hiccup")
+        real_load(con, results)
+
+    monkeypatch.setattr(batch_writer, "load_sources", failing_once)
+    with BatchWriter(str(db), 3600, load_mb=0) as writer:
+        with pytest.raises(OSError, match="disk hiccup"):
+            writer.load(sources[:2], "v")
+        writer.load(sources[:2], "v")  # the retry
+        writer.load(sources[2:], "v")
+    assert calls == [2, 2, 1]
+    assert _facts_and_distinct_ids(db) == (3 * len(sources[0].facts),) * 2
