@@ -1,8 +1,8 @@
-"""The load step alone (issue 5): ~300k realistic fact rows through `load_sources`.
+"""The load step alone (issue 5): loads of ~100k realistic fact rows through `load_sources`.
 
 Run on demand (not part of the test suite), from the repository root:
 
-    PYTHONPATH=. .venv/bin/python benchmarks/load_insert.py [--facts 300000] [--batches 2]
+    PYTHONPATH=. .venv/bin/python benchmarks/load_insert.py [--facts 100000] [--batches 2]
         [--repeat 3] [--memory-limit 512MB] [--dir /tmp/huibao-load]
 
 The sample's pipeline result (real pkuseg segmenter) is copied under new source paths and
@@ -11,11 +11,13 @@ documents, sections and checks, with its text's numbers redrawn (`vary_numbers`,
 other benchmarks' corpora): identical copies would let DuckDB store each distinct text once
 and flatter the load. Each round loads `--batches` such batches of new
 sources with one `load_sources` call each into a fresh file warehouse made by `connect()`
-(with `--memory-limit`, as the writer does): the first into empty tables, the next ones on
-top of the earlier, then CHECKPOINTs. Reports the
-facts INSERT's rows/s (the `_insert` of the `facts` table: register the Arrow table,
-INSERT ... SELECT) and the whole call's facts/s (id checks, deletes, Arrow tables, every
-INSERT, COMMIT), best of `--repeat` rounds. Writes benchmarks/out/load_insert.json.
+(with `--memory-limit`, by default the writer's): the first into empty tables, the next
+ones on top of the earlier, then CHECKPOINTs. The Arrow tables are built first and timed
+apart ("prepare"), as the flow builds them on its workers. Reports the facts INSERT's
+rows/s (the `_insert` of the `facts` table: register the Arrow table, INSERT ... SELECT)
+and the whole call's facts/s (the lookup of known sources, every INSERT, COMMIT), best and
+median of `--repeat` rounds; the target is judged on the median. Writes
+benchmarks/out/load_insert.json.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ import argparse
 import hashlib
 import json
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -120,28 +123,34 @@ def one_round(template, facts: int, batches: int, memory_limit: str | None, fold
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--facts", type=int, default=300_000, help="facts per batch (300000)")
+    # ~100k facts take ~92 MB as Arrow tables: what the flow's writer gathers per load (--load-mb 96)
+    parser.add_argument("--facts", type=int, default=100_000, help="facts per batch (100000)")
     parser.add_argument("--batches", type=int, default=2, help="batches per round (2)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds, each on a fresh warehouse (3)")
-    parser.add_argument("--memory-limit", help="DuckDB memory_limit (default: DuckDB's own)")
+    parser.add_argument("--memory-limit", help="DuckDB memory_limit (default: the writer's, "
+                                               "$HUIBAO_DUCKDB_MEMORY or 256MB)")
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "huibao-load")
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
     from pipelines.process import default_segmenter, process_path
+    from pipelines.warehouse import duckdb_memory
 
+    args.memory_limit = args.memory_limit or duckdb_memory()
     template = process_path(str(SAMPLE), default_segmenter())
     rounds = [one_round(template, args.facts, args.batches, args.memory_limit, args.dir) for _ in range(args.repeat)]
     best = [max((r[i] for r in rounds), key=lambda f: f["load_sources_facts_per_s"]) for i in range(args.batches)]
+    median = [statistics.median(r[i]["load_sources_facts_per_s"] for r in rounds) for i in range(args.batches)]
     report = {"facts_per_batch": args.facts, "memory_limit": args.memory_limit, "rounds": rounds, "best": best,
-              "load_at_least_500k_facts_per_s": min(b["load_sources_facts_per_s"] for b in best) >= INSERT_TARGET}
+              "median_load_sources_facts_per_s": median,
+              "load_at_least_500k_facts_per_s": min(median) >= INSERT_TARGET}
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(report, indent=2) + "\n")
     print(f"{'batch':<8}{'facts':>9}{'prepare s':>10}{'prepare/s':>11}{'insert s':>10}{'insert rows/s':>15}"
-          f"{'load s':>8}{'load facts/s':>14}")
-    for b in best:
+          f"{'load s':>8}{'load facts/s':>14}{'median':>10}")
+    for b, middle in zip(best, median):
         print(f"{b['batch']:<8}{b['facts']:>9,}{b['prepare_s']:>10.2f}{b['prepare_facts_per_s']:>11,.0f}"
               f"{b['insert_facts_s']:>10.2f}{b['insert_facts_rows_per_s']:>15,.0f}"
-              f"{b['load_sources_s']:>8.2f}{b['load_sources_facts_per_s']:>14,.0f}")
+              f"{b['load_sources_s']:>8.2f}{b['load_sources_facts_per_s']:>14,.0f}{middle:>10,.0f}")
     print(f"checkpoint {best[-1]['checkpoint_s']:.2f} s, warehouse {best[-1]['warehouse_mb']:.0f} MB; "
           f"written: {OUT.relative_to(ROOT)}")
     return 0 if report["load_at_least_500k_facts_per_s"] else 1
