@@ -43,13 +43,19 @@ ARABIC_SOURCE = (
 )
 _CN_NUMERAL_CLASS = f"[{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}{_CN_BIG_CHARS}]"
 CHINESE_SOURCE = f"(?<!{_CN_NUMERAL_CLASS}){_CN_NUMERAL_CLASS}+"
+# A Chinese decimal: 三点五, 零点八万, 十二点五亿. The fraction is read digit by digit, so a
+# unit after it (三点五十分, a time) is not one.
+CHINESE_DECIMAL_SOURCE = (
+    f"(?<!{_CN_NUMERAL_CLASS})[{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}]+点[{_CN_DIGIT_CHARS}]+"
+    f"(?![{_CN_SMALL_CHARS}])[{_CN_BIG_CHARS}]*"
+)
 # One numeral: Arabic (optionally with a Chinese magnitude) or Chinese, with 余/多 inside.
 NUMERAL_SOURCE = (
     # 5千米 is 5 km: a 千 before 米 belongs to the unit after Arabic digits. A Chinese
     # numeral takes its own 万/亿 (a second [万亿]+ after it matched nothing new but made
     # the engine retry every split of a long run: time quadratic in its length).
     f"(?:{ARABIC_SOURCE}(?:[{_CN_SMALL_CHARS}](?!米))?(?:[余多几来][{_CN_BIG_CHARS}]+|[{_CN_BIG_CHARS}]+)?"
-    f"|{CHINESE_SOURCE}(?:[余多几来][{_CN_BIG_CHARS}]+)?)"
+    f"|{CHINESE_DECIMAL_SOURCE}|{CHINESE_SOURCE}(?:[余多几来][{_CN_BIG_CHARS}]+)?)"
     f"(?:[余多几来](?![{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}]))?"
 )
 # A masked numeral: digits replaced by *, × or X (two or more), optionally with a magnitude.
@@ -85,7 +91,24 @@ class Numeral:
     approx_over: bool = False
 
 
+def _parse_chinese_decimal(text: str) -> float | None:
+    whole, _, rest = text.partition("点")
+    fraction = rest.rstrip(_CN_BIG_CHARS)
+    if not whole or not fraction or any(ch not in CN_DIGITS for ch in fraction) \
+            or any(ch in CN_BIG_UNITS for ch in whole):
+        return None
+    base = _parse_chinese(whole)
+    if base is None:
+        return None
+    magnitude = 1
+    for ch in rest[len(fraction):]:
+        magnitude *= CN_BIG_UNITS[ch]
+    return round((base + float("0." + "".join(str(CN_DIGITS[ch]) for ch in fraction))) * magnitude, 10)
+
+
 def _parse_chinese(text: str) -> float | None:
+    if "点" in text:
+        return _parse_chinese_decimal(text)
     if all(ch in CN_DIGITS for ch in text):
         # Positional digits (二〇二一, 一二): read digit by digit.
         if len(text) == 1:
@@ -123,7 +146,8 @@ def _parse_chinese(text: str) -> float | None:
 
 
 def parse_numeral(text: str) -> Numeral | None:
-    """Normalise one numeral ('1.8万', '9100余万', '四千多', '十几', '５.２８亿') to its value.
+    """Normalise one numeral ('1.8万', '9100余万', '四千多', '十几', '５.２８亿', '零点五万') to
+    its value.
 
     Returns None when the text is not a numeral of the grammar.
     """

@@ -26,12 +26,15 @@ _LINK_WORDS = frozenset({
     "将近", "不足", "不到", "逾", "多达", "高达", "至少", "其中", "全部", "都", "均", "等", "可达",
     "可", "至今", "先后", "也", "就", "还", "又", "即", "现在", "如今", "今年", "去年", "年均", "少于",
     "大约", "总共", "一共", "分别", "占", "已达", "达至", "到",
+    "人民币",  # 人民币50万元: the currency, written before the amount
 })
 _LEADING_NOISE = frozenset({
     "我们", "我", "我村", "我镇", "我乡", "我县", "我区", "我市", "全村", "全镇", "全乡", "全县",
     "全区", "全市", "目前", "现在", "今年", "去年", "已经", "先后", "共", "其中", "并", "还", "又",
     "已", "另外", "同时", "此外", "通过", "预计", "能", "但是", "但", "而", "和", "并且", "以及",
 })
+# Verbs that introduce what is counted; never its first word (全镇有留守儿童320名 → 留守儿童).
+_INTRODUCING = frozenset({"有", "共有", "现有", "拥有", "共计", "合计", "总计", "累计", "只有", "仅有"})
 # Words that end a noun phrase following the figure (8000名干部对口包保 → 干部).
 _FOLLOWING_STOP = frozenset({
     "中", "都", "已", "在", "参加", "参与", "进行", "对口", "率先", "克服", "建立", "实现", "开展",
@@ -105,7 +108,7 @@ def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) 
     compared = re.match(r"(.+?)(?:为|是|相当于)(.+)的$", phrase)
     if compared:
         words = _words(compared.group(1), segment)
-    while words and words[0] in _LEADING_NOISE:
+    while words and (words[0] in _LEADING_NOISE or words[0] in _INTRODUCING):
         words.pop(0)
     return _join_tail(words)
 

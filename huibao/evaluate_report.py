@@ -124,7 +124,7 @@ def _facts(report: EvaluationReport) -> list[str]:
         ignored = ", ".join(f"{kind} {n}" for kind, n in facts.ignored.items())
         lines.append(f"not scored (predicted kinds outside the guideline): {ignored}")
     lines += ["", "Attribute accuracy over typed matches"]
-    lines += [f"  {name:<10}{_acc(acc)}" for name, acc in facts.attributes.items()]
+    lines += [f"  {name:<12}{_acc(acc)}" for name, acc in facts.attributes.items()]
     return lines
 
 

@@ -68,6 +68,9 @@ CHINESE = [
     ("百来", 100, True), ("一百多", 100, True), ("千余", 1000, True), ("四千多", 4000, True),
     ("五千余", 5000, True), ("万余", 10_000, True), ("十余万", 100_000, True),
     ("一百多万", 1_000_000, True), ("三千多万", 30_000_000, True), ("两亿多", 2 * 10**8, True),
+    # decimals: 点 and the fraction digit by digit, then 万/亿
+    ("三点五", 3.5, False), ("零点五", 0.5, False), ("十二点五", 12.5, False), ("零点八万", 8000, False),
+    ("一点二亿", 120_000_000, False), ("二十三点零五", 23.05, False), ("两点五万", 25_000, False),
 ]
 MIXED = [
     ("1.8万", 18_000, False), ("1万", 10_000, False), ("10万", 100_000, False),
@@ -82,7 +85,8 @@ MIXED = [
     ("60余", 60, True), ("1万余", 10_000, True), ("20余万", 200_000, True),
     ("1.5万多", 15_000, True), ("100多亿", 10**10, True), ("10来", 10, True),
 ]
-NOT_NUMERALS = ["", "abc", "元", "万元", "个", "人", "余", "多", "一些", "--", ",", "1.2.3"]
+NOT_NUMERALS = ["", "abc", "元", "万元", "个", "人", "余", "多", "一些", "--", ",", "1.2.3",
+                "三点", "点五", "一万点五", "三点五十"]
 
 
 @pytest.mark.parametrize(("text", "value", "approx"), ARABIC + CHINESE + MIXED)
@@ -114,6 +118,8 @@ def test_is_chinese_numeral(text: str, chinese: bool) -> None:
     ("１２．６公里", "１２．６"), ("12,345元", "12,345"), ("１，２３４元", "１，２３４"),
     ("14个村,27名", "14"), ("全村共5，300户", "5"), ("一百零五人", "一百零五"),
     ("5千米", "5"), ("3千元", "3千"), ("壹佰贰拾元", "壹佰贰拾"),
+    ("林地三点五亩", "三点五"), ("零点五万亩", "零点五万"), ("增长一点五倍", "一点五"),
+    ("下午三点五十分", "三"),  # a time: 三点 and then 五十
 ])
 def test_numeral_regex_span(text: str, found: str) -> None:
     match = NUMERAL_RE.search(text)
@@ -255,6 +261,19 @@ def test_approx_mark_sets_over(n: int, mark: str) -> None:
     assert parsed.value == n and parsed.approx_over
     chinese = parse_numeral(render_chinese(n) + mark)
     assert chinese.value == n and chinese.approx_over
+
+
+_CN_DIGIT = str.maketrans("0123456789", "零一二三四五六七八九")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=9999), st.text("0123456789", min_size=1, max_size=4),
+       st.sampled_from(["", "万", "亿"]))
+def test_chinese_decimal_equals_the_arabic_one(whole: int, fraction: str, magnitude: str) -> None:
+    """Below 万 before 点: a larger amount takes its 万 after the fraction (一点五万)."""
+    text = f"{render_chinese(whole)}点{fraction.translate(_CN_DIGIT)}{magnitude}"
+    assert re.fullmatch(NUMERAL_RE, text) is not None
+    assert parse_numeral(text).value == pytest.approx(parse_numeral(f"{whole}.{fraction}{magnitude}").value)
 
 
 @settings(max_examples=300, deadline=None)

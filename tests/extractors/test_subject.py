@@ -1,0 +1,43 @@
+"""Subject attribution (extractors/subject.py): what each figure of a sentence measures.
+
+Sentences written from the language of work reports, extracted with the pkuseg segmenter;
+each row lists (fact text, subject) for every fact of the sentence, in order.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extract import extract_facts
+from pipelines.structure import build_documents, build_sections
+
+ROWS = [
+    # the phrase before the figure, linking words dropped
+    ("户籍人口3250人，常住人口2980人。", [("3250人", "户籍人口"), ("2980人", "常住人口")]),
+    ("村集体经济收入达到15万元。", [("15万元", "村集体经济收入")]),
+    ("现有耕地面积3200亩。", [("3200亩", "耕地面积")]),
+    # a verb introducing what is counted is not part of it
+    ("全村共有党员46名。", [("46名", "党员")]),
+    ("全镇有留守儿童320名、空巢老人410名。", [("320名", "留守儿童"), ("410名", "空巢老人")]),
+    # the currency written before the amount
+    ("今年争取上级资金人民币50万元。", [("50万元", "争取上级资金")]),
+    # the phrase after the measure word
+    ("全乡有27名村支部书记。", [("27名", "村支部书记")]),
+    # a share takes the subject of the group it is a share of
+    ("其中女党员12名，占总数的26%。", [("12名", "女党员"), ("26%", "女党员")]),
+    # the same group counted again in another unit
+    ("拆迁119户，共338人。", [("119户", "拆迁"), ("338人", "拆迁")]),
+]
+
+
+def _subjects(text: str, segment) -> list[tuple[str, str | None]]:
+    text = "某村工作汇报\n" + text + "\n"
+    facts = []
+    for document in build_documents(text, "t.txt", "0" * 64):
+        sections = [s for s in build_sections(text, [document]) if s.doc_id == document.doc_id]
+        facts += extract_facts(text, document, sections, segment)
+    return [(f.text, f.subject) for f in facts]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ROWS)
+def test_subject(segment, sentence, expected):
+    assert _subjects(sentence, segment) == expected
