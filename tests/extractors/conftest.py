@@ -1,4 +1,5 @@
-"""Shared helpers for the extractor tables: scan a sentence into comparable tuples."""
+"""Shared helpers for the extractor tables: scan a sentence into comparable tuples, or
+extract a short report with its attributes."""
 from __future__ import annotations
 
 import pytest
@@ -24,6 +25,23 @@ def norm(rows: list[tuple]) -> list[tuple]:
         (s, k, None if v is None else round(float(v), 6), None if m is None else round(float(m), 6), u, q)
         for s, k, v, m, u, q in rows
     ]
+
+
+@pytest.fixture
+def extract_report(segment):
+    """The facts of a short report (its first line a title), as the pipeline extracts
+    them with the pkuseg segmenter."""
+    from pipelines.extract import extract_facts
+    from pipelines.structure import build_documents, build_sections
+
+    def _extract(report: str) -> list:
+        text = report + "\n"
+        facts = []
+        for document in build_documents(text, "t.txt", "0" * 64):
+            sections = [s for s in build_sections(text, [document]) if s.doc_id == document.doc_id]
+            facts += extract_facts(text, document, sections, segment)
+        return facts
+    return _extract
 
 
 @pytest.fixture

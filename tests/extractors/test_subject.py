@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.extract import extract_facts
-from pipelines.structure import build_documents, build_sections
 
 ROWS = [
     # the phrase before the figure, linking words dropped
@@ -29,15 +27,7 @@ ROWS = [
 ]
 
 
-def _subjects(text: str, segment) -> list[tuple[str, str | None]]:
-    text = "某村工作汇报\n" + text + "\n"
-    facts = []
-    for document in build_documents(text, "t.txt", "0" * 64):
-        sections = [s for s in build_sections(text, [document]) if s.doc_id == document.doc_id]
-        facts += extract_facts(text, document, sections, segment)
-    return [(f.text, f.subject) for f in facts]
-
-
 @pytest.mark.parametrize(("sentence", "expected"), ROWS)
-def test_subject(segment, sentence, expected):
-    assert _subjects(sentence, segment) == expected
+def test_subject(extract_report, sentence, expected):
+    facts = extract_report("某村工作汇报\n" + sentence)
+    assert [(f.text, f.subject) for f in facts] == expected

@@ -1,0 +1,27 @@
+"""Place attribution (extractors/place.py): the report's named place by default, a place
+named in the sentence when there is one, none for a whole city or no name.
+
+Short reports written from the language of work reports (no place of the sample),
+extracted with the pkuseg segmenter; each row lists (fact text, place) for every fact.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+ROWS = [
+    ("张家湾村2023年工作总结\n张家湾村位于县城东部，全村共有农户356户，人口1280人。",
+     [("356户", "张家湾村"), ("1280人", "张家湾村")]),
+    # a village named in the sentence wins over the report's township
+    ("青石镇2023年工作汇报\n青石镇辖12个行政村，总人口3.2万人。其中李家庄村有耕地2300亩。",
+     [("12个行政村", "青石镇"), ("3.2万人", "青石镇"), ("2300亩", "李家庄村")]),
+    # 我村 in a 述职报告 refers to the village the speaker named
+    ("述职报告\n我叫王明，现任红旗村党支部书记。我村共有党员46名。", [("46名", "红旗村")]),
+    # the whole city: no place
+    ("关于全市农村工作的报告\n全市共有行政村860个，农村人口120万人。", [("860个", None), ("120万人", None)]),
+]
+
+
+@pytest.mark.parametrize(("report", "expected"), ROWS)
+def test_place(extract_report, report, expected):
+    assert [(f.text, f.place) for f in extract_report(report)] == expected
