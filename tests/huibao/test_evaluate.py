@@ -398,7 +398,7 @@ def test_format_report_prints_all_parts():
     assert any(line.startswith("all ") and line.split()[3:6] == ["1.000", "0.500", "0.667"]
                for line in lines)
     assert "not scored (predicted kinds outside the guideline): year 1" in text
-    assert "  value     0.000  (0/1)" in lines
+    assert "  value       0.000  (0/1)" in lines
     assert any(line.split() == ["document", "boundaries", "1", "1", "1.000", "1.000", "1.000"]
                for line in lines)
     assert "  marker accuracy       0.000  (0/1)" in lines
