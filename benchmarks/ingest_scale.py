@@ -17,7 +17,8 @@ Run on demand (not part of the test suite), from the repository root; it takes m
 3. Reports per run: wall seconds, sources/s, facts loaded per second of wall time, and the
    load step's own figures: the Arrow insert into `facts` (rows/s; target >= 500k/s), the
    whole `load_sources` calls (facts/s), building the Arrow tables (on the workers, summed),
-   and the copies and swaps of the warehouse file.
+   and the copies and swaps of the warehouse file (opening a copy; CHECKPOINT, fsync and
+   rename; the fsyncs alone).
 
 Memory is flat when the full run peaks at most 15% above the small one; the RSS timeline
 shows whether a difference is a trend or a spike. The target of a peak under 1 GB is
@@ -37,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,8 +107,10 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, lo
     from pipelines import batch_writer, flow, process
 
     timings = {"insert_facts_s": 0.0, "insert_facts_rows": 0, "insert_other_s": 0.0, "arrow_s": 0.0,
-               "load_sources_s": 0.0, "copy_s": 0.0, "load_warehouse_s": 0.0, "batches": 0, "loads": 0}
+               "load_sources_s": 0.0, "copy_s": 0.0, "load_warehouse_s": 0.0, "batches": 0, "loads": 0,
+               "open_copy_s": 0.0, "swap_s": 0.0, "fsync_s": 0.0}
     insert, arrow, copy = warehouse._insert, process.prepare_load_stage, warehouse._copy
+    writer_of = batch_writer.warehouse_writer
 
     def timed_insert(con, table, data):
         started = time.perf_counter()
@@ -135,6 +139,26 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, lo
 
     batch_writer.load_sources = counted_load_sources
     warehouse._copy = timed(copy, "copy_s")
+    warehouse._fsync = timed(warehouse._fsync, "fsync_s")
+
+    @contextmanager
+    def timed_writer(db):
+        """Opening the run's copy (copy, connect, schema) and swapping it in (CHECKPOINT,
+        close, fsync, rename), timed apart from the loads in between."""
+        opening, started = writer_of(db), time.perf_counter()
+        con = opening.__enter__()
+        timings["open_copy_s"] += time.perf_counter() - started
+        try:
+            yield con
+        except BaseException:
+            if not opening.__exit__(*sys.exc_info()):
+                raise
+        else:
+            started = time.perf_counter()
+            opening.__exit__(None, None, None)
+            timings["swap_s"] += time.perf_counter() - started
+
+    batch_writer.warehouse_writer = timed_writer
     load_fn = flow.load_warehouse.fn
 
     def counted_load(*args, **kwargs):
@@ -218,6 +242,8 @@ def _figures(run: dict) -> dict:
         "arrow_s": round(run["arrow_s"], 2), "insert_facts_s": round(run["insert_facts_s"], 2),
         "insert_other_s": round(run["insert_other_s"], 2), "copy_s": round(run["copy_s"], 2),
         "load_warehouse_s": round(run["load_warehouse_s"], 2), "batches": run["batches"], "loads": run["loads"],
+        "open_copy_s": round(run["open_copy_s"], 2), "swap_s": round(run["swap_s"], 2),
+        "fsync_s": round(run["fsync_s"], 2),
         "peak_rss_mb": round(run["peak_rss_mb"]), "baseline_rss_mb": round(run["baseline_rss_mb"]),
         "data_rss_mb": round(run["peak_rss_mb"] - run["baseline_rss_mb"]),
         "warehouse_mb": round(run["warehouse_mb"]),

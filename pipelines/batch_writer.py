@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Sequence
-from contextlib import ExitStack
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from typing import NamedTuple
 
 from pipelines.load_tables import SourceTables, source_tables
@@ -33,6 +33,22 @@ _LOAD_SWITCH_INTERVAL = 0.00005
 class _Gathered(NamedTuple):
     source: Source
     tables: SourceTables
+    size: int  # bytes of the tables' buffers
+
+
+@contextmanager
+def _quick_gil_handoffs() -> Iterator[None]:
+    """The writer hands the GIL back and forth with DuckDB and Arrow, which release it; with
+    extraction threads busy, each hand-back waited out the 5 ms switch interval: a 4k-fact
+    batch's load took 1.6 s next to two busy threads, 0.1 s with 200 µs, 0.06 s with 50 µs,
+    and sizing the gathered tables 2 s per 30 MB run (measured). Process-wide, so only
+    while the writer works: extraction threads switching every 50 µs would lose time."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(_LOAD_SWITCH_INTERVAL)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(interval)
 
 
 class BatchWriter:
@@ -53,10 +69,7 @@ class BatchWriter:
         self._swapped_at = time.monotonic()
         # by source path: a batch handed in again (a retried task) replaces, not doubles
         self._gathered: dict[str, _Gathered] = {}
-
-    @property
-    def gathered_bytes(self) -> int:
-        return sum(table.nbytes for entry in self._gathered.values() for table in entry.tables.values())
+        self.gathered_bytes = 0
 
     def load(self, results: Sequence, pipeline_version: str) -> None:
         """Gather these sources' rows (pipelines.process.SourceResult, prepared or not); load
@@ -65,33 +78,34 @@ class BatchWriter:
         Raises ValueError, gathering none of them, when a source's fact or section ids
         collide (pipelines.load_tables.check_ids).
         """
-        columns = table_columns()
-        entries = [_Gathered(r.source, getattr(r, "tables", None) or source_tables(r, columns, pipeline_version))
-                   for r in results]
-        self._gathered.update((entry.source.source_path, entry) for entry in entries)
-        if time.monotonic() - self._swapped_at >= self.swap_seconds:
-            self.swap()
-        elif self.gathered_bytes >= self.load_bytes:
-            self.flush()
+        with _quick_gil_handoffs():
+            columns = table_columns()
+            entries = []
+            for result in results:
+                tables = getattr(result, "tables", None) or source_tables(result, columns, pipeline_version)
+                size = sum(table.get_total_buffer_size() for table in tables.values())
+                entries.append(_Gathered(result.source, tables, size))
+            for entry in entries:
+                replaced = self._gathered.pop(entry.source.source_path, None)
+                self.gathered_bytes += entry.size - (replaced.size if replaced else 0)
+                self._gathered[entry.source.source_path] = entry
+            if time.monotonic() - self._swapped_at >= self.swap_seconds:
+                self.swap()
+            elif self.gathered_bytes >= self.load_bytes:
+                self.flush()
 
     def flush(self) -> None:
         """Load what is gathered, in one transaction, into the copy (opened if need be)."""
         if not self._gathered:
             return
-        if self._open is None:
-            stack = ExitStack()
-            self._con = stack.enter_context(warehouse_writer(self.db))
-            self._open = stack
-        # The load hands the GIL back and forth with DuckDB; with extraction threads busy,
-        # each hand-back waited out the 5 ms switch interval: a 4k-fact batch took 1.6 s
-        # next to two busy threads, 0.1 s with 200 µs, 0.06 s with 50 µs (measured).
-        interval = sys.getswitchinterval()
-        sys.setswitchinterval(_LOAD_SWITCH_INTERVAL)
-        try:
+        with _quick_gil_handoffs():
+            if self._open is None:
+                stack = ExitStack()
+                self._con = stack.enter_context(warehouse_writer(self.db))
+                self._open = stack
             load_sources(self._con, list(self._gathered.values()))
-        finally:
-            sys.setswitchinterval(interval)
         self._gathered.clear()
+        self.gathered_bytes = 0
         self.loads += 1
 
     def swap(self) -> None:
@@ -102,7 +116,8 @@ class BatchWriter:
         finally:
             stack, self._open, self._con = self._open, None, None
             if stack is not None:
-                stack.close()  # CHECKPOINT, fsync, rename; on failure the copy is deleted
+                with _quick_gil_handoffs():
+                    stack.close()  # CHECKPOINT, fsync, rename; on failure the copy is deleted
                 self.swaps += 1
             self._swapped_at = time.monotonic()
 

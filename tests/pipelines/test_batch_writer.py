@@ -88,7 +88,7 @@ def _megabytes(result) -> float:
     from pipelines.load_tables import source_tables
     from pipelines.warehouse import table_columns
 
-    return sum(t.nbytes for t in source_tables(result, table_columns(), "v").values()) / 2**20
+    return sum(t.get_total_buffer_size() for t in source_tables(result, table_columns(), "v").values()) / 2**20
 
 
 @pytest.mark.parametrize(("load_mb", "loads_before_the_end"), [
@@ -127,7 +127,9 @@ def test_a_batch_gathered_twice_is_loaded_once(tmp_path, sources):
     with BatchWriter(str(db), 3600, load_mb=1000) as writer:
         writer.load(sources[:1], "v")
         writer.load(sources[:1], "v")
+        assert writer.gathered_bytes == pytest.approx(_megabytes(sources[0]) * 2**20)
     assert _facts_and_distinct_ids(db) == (len(sources[0].facts),) * 2
+    assert writer.gathered_bytes == 0
 
 
 def test_a_batch_whose_load_failed_is_loaded_once_when_handed_in_again(tmp_path, sources, monkeypatch):
