@@ -70,6 +70,7 @@ class BatchWriter:
         # by source path: a batch handed in again (a retried task) replaces, not doubles
         self._gathered: dict[str, _Gathered] = {}
         self.gathered_bytes = 0
+        self._failed_swap: str | None = None
 
     def load(self, results: Sequence, pipeline_version: str) -> None:
         """Gather these sources' rows (pipelines.process.SourceResult, prepared or not); load
@@ -78,6 +79,7 @@ class BatchWriter:
         Raises ValueError, gathering none of them, when a source's fact or section ids
         collide (pipelines.load_tables.check_ids).
         """
+        self._refuse_after_a_failed_swap()
         with _quick_gil_handoffs():
             columns = table_columns()
             entries = []
@@ -96,6 +98,7 @@ class BatchWriter:
 
     def flush(self) -> None:
         """Load what is gathered, in one transaction, into the copy (opened if need be)."""
+        self._refuse_after_a_failed_swap()
         if not self._gathered:
             return
         with _quick_gil_handoffs():
@@ -116,10 +119,23 @@ class BatchWriter:
         finally:
             stack, self._open, self._con = self._open, None, None
             if stack is not None:
-                with _quick_gil_handoffs():
-                    stack.close()  # CHECKPOINT, fsync, rename; on failure the copy is deleted
+                try:
+                    with _quick_gil_handoffs():
+                        stack.close()  # CHECKPOINT, fsync, rename; on failure the copy is deleted
+                except BaseException as error:
+                    self._failed_swap = f"{type(error).__name__}: {error}"
+                    raise
                 self.swaps += 1
             self._swapped_at = time.monotonic()
+
+    def _refuse_after_a_failed_swap(self) -> None:
+        # The copy went with its loads: carrying on (a retried task, say) would report
+        # sources loaded that are not in the warehouse.
+        if self._failed_swap is not None:
+            raise RuntimeError(
+                f"{self.db}: making the loaded batches live failed ({self._failed_swap}); the batches loaded "
+                f"since the previous swap are not in the warehouse and this run stops here; the next run "
+                f"loads them")
 
     def __enter__(self) -> BatchWriter:
         return self

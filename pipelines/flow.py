@@ -165,6 +165,14 @@ def load_warehouse(writer: BatchWriter, results: list[process.SourceResult], ver
     writer.load(results, version)
 
 
+@task(name="finish-load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10],
+      retry_condition_fn=retry_unless_busy)
+def finish_load(writer: BatchWriter) -> None:
+    # The last load and swap, as a task of its own (the writer's block would do them too,
+    # but unseen and without retries).
+    writer.swap()
+
+
 def _changed(db: str, paths: list[str], version: str) -> tuple[list[str], int]:
     """Paths whose bytes or pipeline changed since their last successful load."""
     known: dict[str, tuple[str, str]] = {}
@@ -250,6 +258,7 @@ def process_batches(batches: list[list[str]], db: str, version: str, in_flight: 
                 load_next()
         while pending:
             load_next()
+        finish_load(writer)
     return totals
 
 

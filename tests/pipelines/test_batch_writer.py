@@ -153,3 +153,30 @@ def test_a_batch_whose_load_failed_is_loaded_once_when_handed_in_again(tmp_path,
         writer.load(sources[2:], "v")
     assert calls == [2, 2, 1]
     assert _facts_and_distinct_ids(db) == (3 * len(sources[0].facts),) * 2
+
+
+def test_after_a_failed_swap_the_writer_refuses_to_go_on(tmp_path, sources, monkeypatch):
+    """The copy is gone with what was loaded into it: a retried task must not report those
+    sources loaded; the run stops, and the next one loads them (they are not live)."""
+    from contextlib import contextmanager
+
+    import pipelines.batch_writer as batch_writer
+
+    real_writer = batch_writer.warehouse_writer
+
+    @contextmanager
+    def failing_swap(db):
+        with real_writer(db) as con:
+            yield con
+            raise OSError("No space left on device")  # as if CHECKPOINT or fsync failed
+
+    monkeypatch.setattr(batch_writer, "warehouse_writer", failing_swap)
+    db = tmp_path / "w.duckdb"
+    writer = BatchWriter(str(db), 3600, load_mb=0)
+    writer.load(sources[:1], "v")
+    with pytest.raises(OSError, match="No space left"):
+        writer.swap()
+    for attempt in (lambda: writer.load(sources[1:2], "v"), writer.swap, writer.flush):
+        with pytest.raises(RuntimeError, match="not in the warehouse"):
+            attempt()
+    assert writer.swaps == 0 and not db.exists()
