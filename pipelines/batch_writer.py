@@ -9,8 +9,8 @@ loaded since the last one, which the next run loads again (those sources are not
 live file, so they are not skipped).
 
 A load has a fixed cost (each table's last, partly filled row group is written at COMMIT):
-a 4 MB batch's 10k facts loaded at ~250k facts/s, 100k facts gathered from ten batches at
-~500k (benchmarks/load_insert.py). Gathering holds the rows as Arrow tables, ~9 MB per
+a 4 MB batch's 10k facts loaded at 230-275k facts/s, 100k facts gathered from ten batches
+at 440-510k (benchmarks/load_insert.py). Gathering holds the rows as Arrow tables, ~9 MB per
 10k facts, hence a bound in megabytes.
 """
 from __future__ import annotations
@@ -77,7 +77,7 @@ class BatchWriter:
         what is gathered once it reaches load_mb, and swap when swap_seconds have passed.
 
         Raises ValueError, gathering none of them, when a source's fact or section ids
-        collide (pipelines.load_tables.check_ids).
+        collide (pipelines.load_tables.check_ids), and RuntimeError once a swap has failed.
         """
         self._refuse_after_a_failed_swap()
         with _quick_gil_handoffs():

@@ -48,14 +48,17 @@ SCHEMA_VERSION = 4
 # facts and sections have no PRIMARY KEY: DuckDB's index on their long VARCHAR ids halved
 # the bulk insert speed. The ids are unique by construction, checked by
 # pipelines.load_tables.check_ids.
+# documents as of version 4, frozen here for its migration: the table's definition may
+# change later, the migration to version 4 may not.
+_DOCUMENTS_V4 = """
+        doc_id VARCHAR PRIMARY KEY, source_path VARCHAR NOT NULL, ordinal INTEGER,
+        char_start INTEGER, char_end INTEGER, title VARCHAR, duplicate_of VARCHAR,
+        text VARCHAR USING COMPRESSION zstd"""
 _TABLES = {
     "sources": """
         source_path VARCHAR PRIMARY KEY, sha256 VARCHAR, encoding VARCHAR, char_count INTEGER,
         status VARCHAR NOT NULL, error VARCHAR, loaded_at TIMESTAMP, pipeline_version VARCHAR""",
-    "documents": """
-        doc_id VARCHAR PRIMARY KEY, source_path VARCHAR NOT NULL, ordinal INTEGER,
-        char_start INTEGER, char_end INTEGER, title VARCHAR, duplicate_of VARCHAR,
-        text VARCHAR USING COMPRESSION zstd""",
+    "documents": _DOCUMENTS_V4,
     "sections": """
         section_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, parent_id VARCHAR,
         level INTEGER, marker VARCHAR, title VARCHAR, char_start INTEGER, char_end INTEGER,
@@ -83,10 +86,10 @@ def _without_primary_key(table: str, not_null: tuple[str, ...]) -> tuple[str, ..
             *(f"ALTER TABLE {table} ALTER COLUMN {column} SET NOT NULL" for column in not_null))
 
 
-def _as_defined_now(table: str) -> tuple[str, ...]:
-    """Rebuild a table with its definition in _TABLES (DuckDB cannot alter a column's
-    compression), keeping its rows."""
-    return (f"CREATE TABLE {table}_rebuilt ({_TABLES[table]})",
+def _redefined(table: str, columns: str) -> tuple[str, ...]:
+    """Rebuild a table with a new definition (DuckDB cannot alter a column's compression),
+    keeping its rows."""
+    return (f"CREATE TABLE {table}_rebuilt ({columns})",
             f"INSERT INTO {table}_rebuilt BY NAME SELECT * FROM {table}",
             *_replace_with_rebuilt(table))
 
@@ -106,7 +109,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # documents.text in ZSTD. DuckDB picks DICT_FSST, which wrote long distinct texts at
     # 18-41 MB/s and larger than ZSTD at 120-620 MB/s: a 100k-fact load went from ~285k to
     # ~500k facts/s, the warehouse from 140 to 77 MB (benchmarks/load_insert.py).
-    4: _as_defined_now("documents"),
+    4: _redefined("documents", _DOCUMENTS_V4),
 }
 
 LOCK_TIMEOUT_ENV = "HUIBAO_LOCK_TIMEOUT"
