@@ -29,18 +29,21 @@ def norm(rows: list[tuple]) -> list[tuple]:
 
 @pytest.fixture
 def extract_report(segment):
-    """The facts of a short report (its first line a title), as the pipeline extracts
-    them with the pkuseg segmenter."""
-    from pipelines.extract import extract_facts
-    from pipelines.structure import build_documents, build_sections
+    """The facts of a short report (its first line a title), as the pipeline's stages
+    extract them with the pkuseg segmenter."""
+    from datetime import datetime
+
+    from pipelines import process
+    from schemas import Source, SourceStatus
 
     def _extract(report: str) -> list:
         text = report + "\n"
-        facts = []
-        for document in build_documents(text, "t.txt", "0" * 64):
-            sections = [s for s in build_sections(text, [document]) if s.doc_id == document.doc_id]
-            facts += extract_facts(text, document, sections, segment)
-        return facts
+        source = Source(source_path="t.txt", sha256="0" * 64, char_count=len(text),
+                        status=SourceStatus.LOADED, loaded_at=datetime(2026, 1, 1))
+        result = process.SourceResult(source, text)
+        for stage in (process.split_documents_stage, process.split_sections_stage):
+            result = stage(result)
+        return process.extract_stage(result, segment).facts
     return _extract
 
 
