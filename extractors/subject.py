@@ -27,12 +27,21 @@ _LINK_WORDS = frozenset({
     "可", "至今", "先后", "也", "就", "还", "又", "即", "现在", "如今", "今年", "去年", "年均", "少于",
     "大约", "总共", "一共", "分别", "占", "已达", "达至", "到",
     "人民币",  # 人民币50万元: the currency, written before the amount
+    "由", "从", "至",  # 由85%提升至96%
 })
 _LEADING_NOISE = frozenset({
     "我们", "我", "我村", "我镇", "我乡", "我县", "我区", "我市", "全村", "全镇", "全乡", "全县",
     "全区", "全市", "目前", "现在", "今年", "去年", "已经", "先后", "共", "其中", "并", "还", "又",
     "已", "另外", "同时", "此外", "通过", "预计", "能", "但是", "但", "而", "和", "并且", "以及",
 })
+# Verbs of change: a figure after one is a level or a change of what the clause is about
+# (收入由3万元增加到28.5万元, 比上年提高5个百分点), never of the verb.
+_CHANGE_VERBS = frozenset({"增加", "增长", "提高", "提升", "上升", "下降", "减少", "降低", "扩大", "缩小",
+                           "增至", "升至", "降至", "提至"})
+# What is left before a figure in 由2020年的3万元: a time word, no subject.
+_TIME_RESIDUE = re.compile(r"[年月底末初的]+")
+# Where the clause starts comparing: the subject stands before it (满意度由85%提升至96%).
+_COMPARISON = re.compile(r"由|从|比|较|同比")
 # Verbs that introduce what is counted; never its first word (全镇有留守儿童320名 → 留守儿童).
 _INTRODUCING = frozenset({"有", "共有", "现有", "拥有", "共计", "合计", "总计", "累计", "只有", "仅有"})
 # Words that end a noun phrase following the figure (8000名干部对口包保 → 干部).
@@ -40,7 +49,7 @@ _FOLLOWING_STOP = frozenset({
     "中", "都", "已", "在", "参加", "参与", "进行", "对口", "率先", "克服", "建立", "实现", "开展",
     "全部", "共", "与", "及", "等", "为", "是", "有", "被", "将", "从", "向", "对", "到", "经", "由",
     "掌握", "送去", "结对", "正在", "已经", "得到", "完成", "通过", "用于", "作为", "以", "按",
-    "发展", "来自", "之中", "当中", "左右", "以上", "以下", "上下",
+    "发展", "来自", "之中", "当中", "左右", "以上", "以下", "上下", *_CHANGE_VERBS,
 })
 _SHARE_MARKERS = ("占", "总数", "总量", "总人口")
 # A bare dimension word names no thing: 一条路(长1.5公里) measures the road.
@@ -113,6 +122,22 @@ def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) 
     return _join_tail(words)
 
 
+def _changed_thing(preceding: str, text: str, start: int, lo: int, segment: Segmenter | None) -> str:
+    """What a change verb before a figure is about: the words before the verb (耕地减少), else
+    the phrase before 由/从/比/较 heading the clause (满意度由85%提升至), else ''."""
+    words = _words(preceding, segment)
+    before = "" if _TIME_RESIDUE.fullmatch(preceding) else "".join(words[:-1])
+    before = _COMPARISON.split(before, maxsplit=1)[0]
+    if before and not _TIME_RESIDUE.fullmatch(before):
+        return before
+    breaks = list(_CLAUSE_BREAK.finditer(text, lo, start))
+    clause_start = breaks[-1].end() if breaks else lo
+    comparison = _COMPARISON.search(text, clause_start, start)
+    if comparison is None or comparison.start() == clause_start:
+        return ""
+    return preceding_phrase(text, comparison.start(), clause_start, segment)
+
+
 def following_phrase(text: str, end: int, hi: int, segment: Segmenter | None) -> str:
     """The noun phrase right after a measure word (27名村支部书记、村委会主任 → …主任)."""
     window = text[end:min(hi, end + _WINDOW)]
@@ -155,6 +180,12 @@ def subject_of(
         return earlier[-1].subject  # 20名,占总数74%: the share of that group
     floor = max([lo, *(p.end for p in prior)])
     preceding = preceding_phrase(text, candidate.start, floor, segment)
+    if preceding and (_TIME_RESIDUE.fullmatch(preceding) or _words(preceding, segment)[-1] in _CHANGE_VERBS):
+        # 耕地减少200亩, 收入由2020年的3万元增加到…, 比2019年提高5个百分点: what changed.
+        preceding = _changed_thing(preceding, text, candidate.start, lo, segment)
+        named = [p.subject for p in prior if p.subject]
+        if not preceding and named:
+            return named[-1]
     if share and not preceding:
         return earlier[-1].subject
     same_unit = [p for p in earlier if p.unit == candidate.unit.canonical]
