@@ -165,8 +165,8 @@ def subject_of(
 ) -> str | None:
     """What the figure measures (see the module docstring)."""
     lo, hi = sentence
-    if kind == FactKind.VILLAGE_COUNT:
-        return candidate.unit.surface.lstrip("个")
+    if kind == FactKind.VILLAGE_COUNT and candidate.unit.surface.lstrip("个"):
+        return candidate.unit.surface.lstrip("个")  # 14个行政村; 行政村12个 is read like any count
     if candidate.unit.canonical == "person" and len(candidate.unit.surface) >= 2 \
             and candidate.unit.surface != "口人":
         return candidate.unit.surface  # 乡机关21党员

@@ -18,6 +18,9 @@ ROWS = [
     ("全镇有留守儿童320名、空巢老人410名。", [("320名", "留守儿童"), ("410名", "空巢老人")]),
     # the currency written before the amount
     ("今年争取上级资金人民币50万元。", [("50万元", "争取上级资金")]),
+    # villages: the unit noun, after the numeral or before a bare 个
+    ("全乡14个村，224个村民小组。", [("14个村", "村"), ("224个村民小组", "村民小组")]),
+    ("全镇村民小组86个，行政村共12个。", [("86个", "村民小组"), ("12个", "行政村")]),
     # the phrase after the measure word
     ("全乡有27名村支部书记。", [("27名", "村支部书记")]),
     # a share takes the subject of the group it is a share of
