@@ -21,8 +21,9 @@ ROWS = [
     # villages: the unit noun, after the numeral or before a bare 个
     ("全乡14个村，224个村民小组。", [("14个村", "村"), ("224个村民小组", "村民小组")]),
     ("全镇村民小组86个，行政村共12个。", [("86个", "村民小组"), ("12个", "行政村")]),
-    # the phrase after the measure word
+    # the phrase after the measure word, not a word of position after it
     ("全乡有27名村支部书记。", [("27名", "村支部书记")]),
+    ("海拔在1200至1500米之间。", [("1200至1500米", "海拔")]),
     # a share takes the subject of the group it is a share of
     ("其中女党员12名，占总数的26%。", [("12名", "女党员"), ("26%", "女党员")]),
     # a change: of what the clause is about, never of the verb or the year
