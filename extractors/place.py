@@ -309,6 +309,15 @@ def self_reference_level(text: str, lo: int, hi: int) -> str | None:
     return levels.most_common(1)[0][0] if levels else None
 
 
+def _counted_rank(unit_noun: str) -> int:
+    """The rank of the units a village count counts (村民小组 below 村, 乡镇 above)."""
+    if "组" in unit_noun:
+        return _PLACE_RANK["村"] + 1
+    if any(word in unit_noun for word in ("村", "社区", "居")):
+        return _PLACE_RANK["村"]
+    return _PLACE_RANK["镇"] if any(word in unit_noun for word in ("乡", "镇", "街道")) else _PLACE_RANK["村"]
+
+
 def place_of(
     text: str, candidate: Candidate, kind: str, sentence: tuple[int, int],
     places: DocumentPlaces, level: str | None,
@@ -321,11 +330,13 @@ def place_of(
     while clause_start > lo and text[clause_start - 1] not in ",，。;；\n":
         clause_start -= 1
     references = [m.group(1) for m in _SELF_REFERENCE.finditer(text, clause_start, candidate.start)]
-    if kind == FactKind.VILLAGE_COUNT:
-        # Counting villages speaks of the place above them: 八里台镇所辖的15个行政村.
-        above = [p for p in places.before(lo, candidate.start) if p.rank < _PLACE_RANK["村"]]
+    if kind == FactKind.VILLAGE_COUNT and not references:
+        # Counting units speaks of the nearest place just above them: 八里台镇所辖的15个行政村,
+        # 桃花村位于龙泉镇西部,辖6个村民小组 (桃花村, not 龙泉镇).
+        noun = candidate.unit.surface.lstrip("个") or text[max(lo, candidate.start - 6):candidate.start]
+        above = [p for p in places.before(lo, candidate.start) if p.rank < _counted_rank(noun)]
         if above:
-            return above[-1].name
+            return max(reversed(above), key=lambda p: p.rank).name
     if references:
         referred = references[-1]
         if default is not None and _PLACE_RANK[referred] >= default.rank:

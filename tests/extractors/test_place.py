@@ -15,6 +15,11 @@ ROWS = [
     # a village named in the sentence wins over the report's township
     ("青石镇2023年工作汇报\n青石镇辖12个行政村，总人口3.2万人。其中李家庄村有耕地2300亩。",
      [("12个行政村", "青石镇"), ("3.2万人", "青石镇"), ("2300亩", "李家庄村")]),
+    # a count of units is about the place just above them: village groups of a village,
+    # villages of a township, townships of a county (全县 says so itself)
+    ("龙泉镇2023年工作总结\n桃花村位于龙泉镇西部，辖6个村民小组。", [("6个村民小组", "桃花村")]),
+    ("清水县2023年工作总结\n全县辖17个乡镇，其中青石镇辖12个行政村，全县村民小组1860个。",
+     [("17个乡镇", "清水县"), ("12个行政村", "青石镇"), ("1860个", "清水县")]),
     # 我村 in a 述职报告 refers to the village the speaker named
     ("述职报告\n我叫王明，现任红旗村党支部书记。我村共有党员46名。", [("46名", "红旗村")]),
     # the whole city: no place
