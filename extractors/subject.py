@@ -41,7 +41,7 @@ _CHANGE_VERBS = frozenset({"增加", "增长", "提高", "提升", "上升", "�
 # What is left before a figure in 由2020年的3万元: a time word, no subject.
 _TIME_RESIDUE = re.compile(r"[年月底末初的]+")
 # Where the clause starts comparing: the subject stands before it (满意度由85%提升至96%).
-_COMPARISON = re.compile(r"由|从|比|较|同比")
+_COMPARISON = frozenset({"由", "从", "比", "较", "同比", "相比"})  # as words: not 比例, 从事
 # Verbs that introduce what is counted; never its first word (全镇有留守儿童320名 → 留守儿童).
 _INTRODUCING = frozenset({"有", "共有", "现有", "拥有", "共计", "合计", "总计", "累计", "只有", "仅有"})
 # Words that end a noun phrase following the figure (8000名干部对口包保 → 干部).
@@ -125,17 +125,24 @@ def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) 
 def _changed_thing(preceding: str, text: str, start: int, lo: int, segment: Segmenter | None) -> str:
     """What a change verb before a figure is about: the words before the verb (耕地减少), else
     the phrase before 由/从/比/较 heading the clause (满意度由85%提升至), else ''."""
-    words = _words(preceding, segment)
-    before = "" if _TIME_RESIDUE.fullmatch(preceding) else "".join(words[:-1])
-    before = _COMPARISON.split(before, maxsplit=1)[0]
+    words = [] if _TIME_RESIDUE.fullmatch(preceding) else _words(preceding, segment)[:-1]
+    before = "".join(_until_comparison(words))
     if before and not _TIME_RESIDUE.fullmatch(before):
         return before
     breaks = list(_CLAUSE_BREAK.finditer(text, lo, start))
     clause_start = breaks[-1].end() if breaks else lo
-    comparison = _COMPARISON.search(text, clause_start, start)
-    if comparison is None or comparison.start() == clause_start:
-        return ""
-    return preceding_phrase(text, comparison.start(), clause_start, segment)
+    clause = _words(text[clause_start:start], segment)
+    head = _until_comparison(clause)
+    if not head or len(head) == len(clause):
+        return ""  # the clause starts with the comparison, or has none
+    return preceding_phrase(text, clause_start + sum(map(len, head)), clause_start, segment)
+
+
+def _until_comparison(words: list[str]) -> list[str]:
+    for index, word in enumerate(words):
+        if word in _COMPARISON:
+            return words[:index]
+    return words
 
 
 def following_phrase(text: str, end: int, hi: int, segment: Segmenter | None) -> str:
