@@ -122,11 +122,10 @@ def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) 
     return _join_tail(words)
 
 
-def _changed_thing(preceding: str, text: str, start: int, lo: int, segment: Segmenter | None) -> str:
+def _changed_thing(before_verb: list[str], text: str, start: int, lo: int, segment: Segmenter | None) -> str:
     """What a change verb before a figure is about: the words before the verb (耕地减少), else
     the phrase before 由/从/比/较 heading the clause (满意度由85%提升至), else ''."""
-    words = [] if _TIME_RESIDUE.fullmatch(preceding) else _words(preceding, segment)[:-1]
-    before = "".join(_until_comparison(words))
+    before = "".join(_until_comparison(before_verb))
     if before and not _TIME_RESIDUE.fullmatch(before):
         return before
     breaks = list(_CLAUSE_BREAK.finditer(text, lo, start))
@@ -187,9 +186,11 @@ def subject_of(
         return earlier[-1].subject  # 20名,占总数74%: the share of that group
     floor = max([lo, *(p.end for p in prior)])
     preceding = preceding_phrase(text, candidate.start, floor, segment)
-    if preceding and (_TIME_RESIDUE.fullmatch(preceding) or _words(preceding, segment)[-1] in _CHANGE_VERBS):
+    residue = bool(preceding) and _TIME_RESIDUE.fullmatch(preceding) is not None
+    words = _words(preceding, segment) if preceding and not residue else []
+    if residue or (words and words[-1] in _CHANGE_VERBS):
         # 耕地减少200亩, 收入由2020年的3万元增加到…, 比2019年提高5个百分点: what changed.
-        preceding = _changed_thing(preceding, text, candidate.start, lo, segment)
+        preceding = _changed_thing(words[:-1], text, candidate.start, lo, segment)
         named = [p.subject for p in prior if p.subject]
         if not preceding and named:
             return named[-1]
