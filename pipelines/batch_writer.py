@@ -19,21 +19,13 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from typing import NamedTuple
 
-from pipelines.load_tables import SourceTables, source_tables
-from pipelines.warehouse import load_sources, table_columns, warehouse_writer
-from schemas import Source
+from pipelines.load_tables import StackedRows, stack
+from pipelines.warehouse import load_rows, table_schemas, warehouse_writer
 
 DEFAULT_SWAP_SECONDS = 60.0
 DEFAULT_LOAD_MB = 96.0
 _LOAD_SWITCH_INTERVAL = 0.00005
-
-
-class _Gathered(NamedTuple):
-    source: Source
-    tables: SourceTables
-    size: int  # bytes of the tables' buffers
 
 
 @contextmanager
@@ -67,8 +59,10 @@ class BatchWriter:
         self._open: ExitStack | None = None
         self._con = None
         self._swapped_at = time.monotonic()
-        # by source path: a batch handed in again (a retried task) replaces, not doubles
-        self._gathered: dict[str, _Gathered] = {}
+        # by the batch's source paths: a batch handed in again (a retried task) replaces,
+        # not doubles
+        self._gathered: dict[tuple[str, ...], StackedRows] = {}
+        self._gathered_paths: set[str] = set()
         self.gathered_bytes = 0
         self._failed_swap: str | None = None
 
@@ -81,16 +75,15 @@ class BatchWriter:
         """
         self._refuse_after_a_failed_swap()
         with _quick_gil_handoffs():
-            columns = table_columns()
-            entries = []
-            for result in results:
-                tables = getattr(result, "tables", None) or source_tables(result, columns, pipeline_version)
-                size = sum(table.get_total_buffer_size() for table in tables.values())
-                entries.append(_Gathered(result.source, tables, size))
-            for entry in entries:
-                replaced = self._gathered.pop(entry.source.source_path, None)
-                self.gathered_bytes += entry.size - (replaced.size if replaced else 0)
-                self._gathered[entry.source.source_path] = entry
+            rows = stack(results, table_schemas(), pipeline_version)
+            replaced = self._gathered.pop(rows.paths, None)
+            if replaced is not None:
+                self.gathered_bytes -= replaced.size
+            elif not self._gathered_paths.isdisjoint(rows.paths):
+                self.flush()  # a source gathered in another batch: its rows are replaced in the copy
+            self._gathered[rows.paths] = rows
+            self._gathered_paths.update(rows.paths)
+            self.gathered_bytes += rows.size
             if time.monotonic() - self._swapped_at >= self.swap_seconds:
                 self.swap()
             elif self.gathered_bytes >= self.load_bytes:
@@ -103,11 +96,12 @@ class BatchWriter:
             return
         with _quick_gil_handoffs():
             if self._open is None:
-                stack = ExitStack()
-                self._con = stack.enter_context(warehouse_writer(self.db))
-                self._open = stack
-            load_sources(self._con, list(self._gathered.values()))
+                opened = ExitStack()
+                self._con = opened.enter_context(warehouse_writer(self.db))
+                self._open = opened
+            load_rows(self._con, list(self._gathered.values()))
         self._gathered.clear()
+        self._gathered_paths.clear()
         self.gathered_bytes = 0
         self.loads += 1
 

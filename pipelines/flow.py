@@ -153,7 +153,7 @@ def retry_unless_busy(task, task_run, state) -> bool:
 
 @task(name="prepare-load", cache_policy=NO_CACHE)
 def prepare_load(results: list[process.SourceResult], version: str) -> list[process.SourceResult]:
-    return [process.guarded(process.prepare_load_stage, r, version) for r in results]
+    return process.prepare_load_batch(results, version)
 
 
 @task(name="load-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10],

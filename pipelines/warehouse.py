@@ -40,7 +40,7 @@ from typing import NamedTuple
 import duckdb
 import pyarrow as pa
 
-from pipelines.load_tables import CHILD_TABLES, concat, source_tables
+from pipelines.load_tables import CHILD_TABLES, StackedRows, stack
 from schemas import Check, Document, Fact, Section, Source
 
 SCHEMA_VERSION = 4
@@ -157,11 +157,12 @@ def duckdb_memory() -> str:
     return os.environ.get(MEMORY_ENV, "").strip() or DEFAULT_MEMORY
 
 
-def connect(path: str | Path, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+def connect(path: str | Path, memory_limit: str | None = None, *, fsync: bool = True) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the warehouse read-write, in place, and bring its schema
     up to date. This locks other processes out of the file while it is open: the ingestion
     flow uses warehouse_writer, readers use open_reader. `memory_limit` ("512MB", "2GB")
-    bounds DuckDB's memory, migrations included."""
+    bounds DuckDB's memory, migrations included. `fsync=False` lets DuckDB leave syncing
+    to the caller: only for a file that is not live until the caller fsyncs it."""
     path = Path(path)
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -176,6 +177,8 @@ def connect(path: str | Path, memory_limit: str | None = None) -> duckdb.DuckDBP
     con.execute("USE warehouse")
     if str(path) != ":memory:":
         con.execute("SET temp_directory = ?", [f"{path}.tmp"])  # where DuckDB itself would spill
+    if not fsync:
+        con.execute("SET fsync_mode = 'NONE'")
     if memory_limit is not None:
         try:
             con.execute("SET memory_limit = ?", [memory_limit])
@@ -254,7 +257,9 @@ def warehouse_writer(path: str | Path, timeout: float | None = None) -> Iterator
                     _copy(live_fd, temp)
                     if _wal(live).exists():  # left by a session that crashed: replayed in the copy
                         shutil.copyfile(_wal(live), _wal(temp))
-                con = connect(temp, memory_limit=duckdb_memory())
+                # The copy is not live until it is fsynced below and renamed: DuckDB's own
+                # fsync at every COMMIT was half of a load's COMMIT (20 -> 9 ms per 100k facts).
+                con = connect(temp, memory_limit=duckdb_memory(), fsync=False)
                 try:
                     yield con
                     con.execute("CHECKPOINT")
@@ -397,11 +402,19 @@ def _unlink(path: Path) -> None:
         pass
 
 
+# The Arrow type each column is built with on the workers: typed as the table, a load
+# neither unifies the sources' schemas (an all-NULL column came out as Arrow's null type)
+# nor casts while it inserts (measured: 100k facts loaded in ~190 ms instead of ~225 ms).
+_ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(),
+                "TIMESTAMP": pa.timestamp("us")}
+
+
 @cache
-def table_columns() -> dict[str, list[str]]:
-    """Each table's columns, in order, as the schema of this version defines them (parsed
-    once: every source's prepare-load and every batch's load ask)."""
-    return {table: [column.split()[0] for column in ddl.split(",") if column.split()]
+def table_schemas() -> dict[str, pa.Schema]:
+    """Each table's columns, in order and with their Arrow types, as the schema of this
+    version defines them (parsed once: every source's prepare-load and every load ask)."""
+    return {table: pa.schema([(column.split()[0], _ARROW_TYPES[column.split()[1]])
+                              for column in ddl.split(",") if column.split()])
             for table, ddl in _TABLES.items()}
 
 
@@ -430,20 +443,33 @@ def load_sources(con: duckdb.DuckDBPyConnection, results: Sequence, *, pipeline_
     rolls everything back; a source with colliding fact or section ids raises ValueError
     before anything is written.
     """
-    if not results:
+    if results:
+        load_rows(con, [stack(results, table_schemas(), pipeline_version)])
+
+
+def load_rows(con: duckdb.DuckDBPyConnection, batches: Sequence[StackedRows]) -> None:
+    """Replace the rows of the sources of several stacked batches in one transaction, one
+    INSERT per table (see load_sources)."""
+    if not batches:
         return
-    columns = table_columns()
-    tables = concat([getattr(r, "tables", None) or source_tables(r, columns, pipeline_version) for r in results])
-    paths = [r.source.source_path for r in results]
+    paths = [path for batch in batches for path in batch.paths]
+    tables = {name: pa.concat_tables([batch.tables[name] for batch in batches]) for name in batches[0].tables}
     con.execute("BEGIN")
     try:
         # A source's rows are written together with its `sources` row, so only paths found
         # there have rows to delete (new sources cost no table scans).
-        known = [row[0] for row in con.execute(
-            "SELECT source_path FROM sources WHERE list_contains(?, source_path)", [paths]).fetchall()]
-        if known:
-            for table in (*CHILD_TABLES, "sources"):
-                con.execute(f"DELETE FROM {table} WHERE list_contains(?, source_path)", [known])
+        # (A hash join: list_contains(?, source_path) compared every row with every path,
+        # 50 ms for 6.6k paths against 300k sources; this takes 5 ms.)
+        con.register("_paths", pa.table({"source_path": paths}))
+        try:
+            known = con.execute("SELECT source_path FROM sources SEMI JOIN _paths USING (source_path)").fetchall()
+            if known:
+                con.register("_known", pa.table({"source_path": [row[0] for row in known]}))
+                for table in (*CHILD_TABLES, "sources"):
+                    con.execute(f"DELETE FROM {table} WHERE source_path IN (SELECT source_path FROM _known)")
+                con.unregister("_known")
+        finally:
+            con.unregister("_paths")
         for table in ("sources", *CHILD_TABLES):
             _insert(con, table, tables[table])
         con.execute("COMMIT")

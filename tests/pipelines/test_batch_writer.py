@@ -86,9 +86,9 @@ def test_the_load_gives_back_the_interpreters_switch_interval(tmp_path, sources)
 
 def _megabytes(result) -> float:
     from pipelines.load_tables import source_tables
-    from pipelines.warehouse import table_columns
+    from pipelines.warehouse import table_schemas
 
-    return sum(t.get_total_buffer_size() for t in source_tables(result, table_columns(), "v").values()) / 2**20
+    return sum(t.get_total_buffer_size() for t in source_tables(result, table_schemas(), "v").values()) / 2**20
 
 
 @pytest.mark.parametrize(("load_mb", "loads_before_the_end"), [
@@ -137,15 +137,15 @@ def test_a_batch_whose_load_failed_is_loaded_once_when_handed_in_again(tmp_path,
     import pipelines.batch_writer as batch_writer
 
     db = tmp_path / "w.duckdb"
-    real_load, calls = batch_writer.load_sources, []
+    real_load, calls = batch_writer.load_rows, []
 
-    def failing_once(con, results):
-        calls.append(len(results))
+    def failing_once(con, batches):
+        calls.append(sum(len(batch.paths) for batch in batches))
         if len(calls) == 1:
             raise OSError("disk hiccup")
-        real_load(con, results)
+        real_load(con, batches)
 
-    monkeypatch.setattr(batch_writer, "load_sources", failing_once)
+    monkeypatch.setattr(batch_writer, "load_rows", failing_once)
     with BatchWriter(str(db), 3600, load_mb=0) as writer:
         with pytest.raises(OSError, match="disk hiccup"):
             writer.load(sources[:2], "v")
@@ -180,3 +180,26 @@ def test_after_a_failed_swap_the_writer_refuses_to_go_on(tmp_path, sources, monk
         with pytest.raises(RuntimeError, match="not in the warehouse"):
             attempt()
     assert writer.swaps == 0 and not db.exists()
+
+
+def test_a_source_handed_in_again_in_another_batch_is_loaded_once(tmp_path, sources):
+    db = tmp_path / "w.duckdb"
+    with BatchWriter(str(db), 3600, load_mb=1000) as writer:
+        writer.load(sources[:2], "v")
+        writer.load(sources[1:], "v")  # sources[1] again: the first batch goes into the copy first
+        assert writer.loads == 1
+    assert writer.loads == 2
+    assert _live_sources(db) == 3
+    assert _facts_and_distinct_ids(db) == (3 * len(sources[0].facts),) * 2
+
+
+def test_a_batch_prepared_on_the_workers_is_gathered_as_it_is(tmp_path, sources):
+    from pipelines.process import prepare_load_batch
+
+    facts = sum(len(result.facts) for result in sources)
+    prepared = prepare_load_batch(sources, "v")
+    db = tmp_path / "w.duckdb"
+    with BatchWriter(str(db), 3600, load_mb=1000) as writer:
+        writer.load(prepared, "v")
+        assert writer.gathered_bytes == prepared[0].stacked.size
+    assert _facts_and_distinct_ids(db) == (facts, facts)

@@ -15,6 +15,7 @@ import pytest
 from pipelines.process import process_path
 from pipelines.warehouse import (
     WarehouseBusyError,
+    connect,
     load_source,
     lock_timeout,
     open_reader,
@@ -257,3 +258,27 @@ def test_the_writer_bounds_duckdb_memory_from_the_environment(tmp_path, monkeypa
         limit()
     assert db.read_bytes() == before
     assert not list(tmp_path.glob("*.tmp*"))
+
+
+def test_duckdb_leaves_syncing_the_copy_to_the_writer_which_fsyncs_it_before_the_swap(tmp_path, monkeypatch,
+                                                                                        sample_result):
+    db = tmp_path / "w.duckdb"
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def recording_fsync(fd: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    with warehouse_writer(db) as con:
+        assert con.execute("SELECT current_setting('fsync_mode')").fetchone()[0] == "NONE"
+        _load(con, sample_result)
+        [temp] = tmp_path.glob("w.duckdb.*.tmp")
+        monkeypatch.setattr(os, "fsync", recording_fsync)
+    assert synced == [str(temp), str(tmp_path)]  # the copy's bytes, then the rename
+    assert _facts(db) == len(sample_result.facts)
+    in_place = connect(tmp_path / "in-place.duckdb")
+    try:
+        assert in_place.execute("SELECT current_setting('fsync_mode')").fetchone()[0] == "STANDARD"
+    finally:
+        in_place.close()
