@@ -16,7 +16,7 @@ _DIGITS = re.compile(r"[0-9]+")
 _MARKER_DIGITS = re.compile(r"(?m)^[ \t\u3000]*[(（]?[0-9]+(?=[、.．)）])")
 
 
-def _reports(text: str) -> list[str]:
+def reports(text: str) -> list[str]:
     from pipelines.split_documents import split_documents
 
     return [text[span.start:span.end] for span in split_documents(text)]
@@ -40,13 +40,13 @@ def vary_numbers(text: str, rng: random.Random) -> str:
 def build_corpus(folder: Path, total_mb: float, file_mb: float = 2.0, seed: int = 7) -> list[Path]:
     """Write about `total_mb` MB of report files of about `file_mb` MB each into `folder`."""
     rng = random.Random(seed)
-    reports = _reports(SAMPLE.read_text(encoding="utf-8"))
+    texts = reports(SAMPLE.read_text(encoding="utf-8"))
     folder.mkdir(parents=True, exist_ok=True)
     paths, written, index = [], 0, 0
     while written < total_mb * 2**20:
         parts, size = [], 0
         while size < file_mb * 2**20:
-            report = vary_numbers(rng.choice(reports), rng)
+            report = vary_numbers(rng.choice(texts), rng)
             parts.append(report if report.endswith("\n") else report + "\n")
             size += len(report.encode("utf-8"))
         encoding = "gb18030" if index % 5 == 4 else "utf-8"

@@ -16,7 +16,8 @@ Run on demand (not part of the test suite), from the repository root; it takes m
    when installed, also samples the RSS every 0.5 s for the timeline.
 3. Reports per run: wall seconds, sources/s, facts loaded per second of wall time, and the
    load step's own figures: the Arrow insert into `facts` (rows/s; target >= 500k/s), the
-   whole `load_sources` calls (facts/s), building the Arrow tables (on the workers, summed),
+   whole loads (`load_rows`: lookup, INSERTs, COMMIT; facts/s), building the Arrow tables
+   (`prepare_load_batch`, on the workers, summed),
    and the copies and swaps of the warehouse file (opening a copy; CHECKPOINT, fsync and
    rename; the fsyncs alone).
 
@@ -109,7 +110,7 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, lo
     timings = {"insert_facts_s": 0.0, "insert_facts_rows": 0, "insert_other_s": 0.0, "arrow_s": 0.0,
                "load_sources_s": 0.0, "copy_s": 0.0, "load_warehouse_s": 0.0, "batches": 0, "loads": 0,
                "open_copy_s": 0.0, "swap_s": 0.0, "fsync_s": 0.0}
-    insert, arrow, copy = warehouse._insert, process.prepare_load_stage, warehouse._copy
+    insert, arrow, copy = warehouse._insert, process.prepare_load_batch, warehouse._copy
     writer_of = batch_writer.warehouse_writer
 
     def timed_insert(con, table, data):
@@ -130,14 +131,14 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, lo
         return wrapper
 
     warehouse._insert = timed_insert
-    process.prepare_load_stage = timed(arrow, "arrow_s")  # on the workers, summed over them
-    timed_load = timed(batch_writer.load_sources, "load_sources_s")
+    process.prepare_load_batch = timed(arrow, "arrow_s")  # on the workers, summed over them
+    timed_load = timed(batch_writer.load_rows, "load_sources_s")
 
-    def counted_load_sources(*args, **kwargs):
+    def counted_load_rows(*args, **kwargs):
         timings["loads"] += 1
         return timed_load(*args, **kwargs)
 
-    batch_writer.load_sources = counted_load_sources
+    batch_writer.load_rows = counted_load_rows
     warehouse._copy = timed(copy, "copy_s")
     warehouse._fsync = timed(warehouse._fsync, "fsync_s")
 

@@ -1,17 +1,22 @@
-"""The load step alone (issue 5): loads of ~100k realistic fact rows through `load_sources`.
+"""The load step alone (issue 5): loads of ~100k realistic fact rows, as the flow's writer makes them.
 
 Run on demand (not part of the test suite), from the repository root:
 
-    PYTHONPATH=. .venv/bin/python benchmarks/load_insert.py [--facts 100000] [--batches 2]
-        [--repeat 3] [--memory-limit 512MB] [--dir /tmp/huibao-load]
+    PYTHONPATH=. .venv/bin/python benchmarks/load_insert.py [--sources report|compilation]
+        [--facts 100000] [--batches 2] [--repeat 3] [--memory-limit 512MB] [--dir /tmp/huibao-load]
 
-The sample's pipeline result (real pkuseg segmenter) is copied under new source paths and
-ids, one copy per source, until `--facts` facts are reached; every copy keeps its
-documents, sections and checks, with its text's numbers redrawn (`vary_numbers`, as in the
-other benchmarks' corpora): identical copies would let DuckDB store each distinct text once
-and flatter the load. Each round loads `--batches` such batches of new
-sources with one `load_sources` call each into a fresh file warehouse made by `connect()`
-(with `--memory-limit`, by default the writer's): the first into empty tables, the next
+Sources are the sample's reports, one report per file (`--sources report`, the default:
+what an archive of village reports holds), or the whole compilation per file. Their
+pipeline results (real pkuseg segmenter) are copied under new source paths and ids until
+`--facts` facts are reached; every copy keeps its documents, sections and checks, with its
+text's numbers redrawn (`vary_numbers`, as in the other benchmarks' corpora): identical
+copies would let DuckDB store each distinct text once and flatter the load. The copies are
+cut into the flow's batches (32 files, 4 MB) and each batch is prepared as the flow's
+workers prepare it (`prepare_load_batch`: Arrow tables, stacked per batch). Each round
+loads `--batches` such loads of new sources with one `load_rows` call each (what the
+writer does with what it gathered) into a fresh file warehouse opened as the flow's
+writer opens its copy (`connect(..., fsync=False)`, with `--memory-limit`, by default the
+writer's; the swap's own CHECKPOINT and fsync are not timed): the first into empty tables, the next
 ones on top of the earlier, then CHECKPOINTs. The Arrow tables are built first and timed
 apart ("prepare"), as the flow builds them on its workers. Reports the facts INSERT's
 rows/s (the `_insert` of the `facts` table: register the Arrow table, INSERT ... SELECT)
@@ -34,51 +39,72 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from corpus import vary_numbers  # noqa: E402
+from corpus import reports, vary_numbers  # noqa: E402
 
 SAMPLE = ROOT / "data" / "sample" / "village_reports_compilation.txt"
 OUT = ROOT / "benchmarks" / "out" / "load_insert.json"
 INSERT_TARGET = 500_000
 
 
-def copies(template, facts: int, tag: int) -> list:
-    """SourceResults copied from `template` under new paths and ids, with their numbers
-    redrawn, `facts` facts or more."""
+def copies(templates: list, facts: int, tag: int) -> list:
+    """SourceResults copied from `templates` in turn under new paths and ids, with their
+    numbers redrawn, `facts` facts or more."""
+    rng = random.Random(tag)
+    results, total = [], 0
+    while total < facts:
+        template = templates[len(results) % len(templates)]
+        results.append(_copy(template, f"bench/{tag}/{len(results):06d}.txt", rng))
+        total += len(template.facts)
+    return results
+
+
+def _copy(template, path: str, rng: random.Random):
     from pipelines.process import SourceResult
     from pipelines.structure import document_id
 
     old = template.documents[0].doc_id.rsplit("-", 1)[0]  # "<sha16>-<path8>", every id's prefix
     # vary_numbers keeps every offset, so each row's text is found at the template's offsets
     sentence_at = [template.text.find(f.sentence, max(0, f.char_end - len(f.sentence))) for f in template.facts]
-    rng = random.Random(tag)
-    results = []
-    for i in range(-(-facts // len(template.facts))):
-        path = f"bench/{tag}/{i:05d}.txt"
-        sha = hashlib.sha256(path.encode()).hexdigest()
-        new = document_id(sha, 0, path).rsplit("-", 1)[0]
-        text = vary_numbers(template.text, rng)
+    sha = hashlib.sha256(path.encode()).hexdigest()
+    new = document_id(sha, 0, path).rsplit("-", 1)[0]
+    text = vary_numbers(template.text, rng)
 
-        def moved(row, *fields: str, path=path, new=new, text=text, **update):
-            update |= {f: getattr(row, f).replace(old, new) for f in fields if getattr(row, f) is not None}
-            if hasattr(row, "source_path"):
-                update["source_path"] = path
-            if "text" in type(row).model_fields:
-                update["text"] = text[row.char_start:row.char_end]
-            return row.model_copy(update=update)
+    def moved(row, *fields: str, **update):
+        update |= {f: getattr(row, f).replace(old, new) for f in fields if getattr(row, f) is not None}
+        if hasattr(row, "source_path"):
+            update["source_path"] = path
+        if "text" in type(row).model_fields:
+            update["text"] = text[row.char_start:row.char_end]
+        return row.model_copy(update=update)
 
-        results.append(SourceResult(
-            template.source.model_copy(update={"source_path": path, "sha256": sha}), text,
-            [moved(d, "doc_id", "duplicate_of") for d in template.documents],
-            [moved(s, "section_id", "doc_id", "parent_id") for s in template.sections],
-            [moved(f, "fact_id", "doc_id", "section_id", sentence=text[at:at + len(f.sentence)])
-             for f, at in zip(template.facts, sentence_at)],
-            [moved(c, "check_id", "doc_id") for c in template.checks]))
-    return results
+    return SourceResult(
+        template.source.model_copy(update={"source_path": path, "sha256": sha}), text,
+        [moved(d, "doc_id", "duplicate_of") for d in template.documents],
+        [moved(s, "section_id", "doc_id", "parent_id") for s in template.sections],
+        [moved(f, "fact_id", "doc_id", "section_id", sentence=text[at:at + len(f.sentence)])
+         for f, at in zip(template.facts, sentence_at)],
+        [moved(c, "check_id", "doc_id") for c in template.checks])
 
 
-def one_round(template, facts: int, batches: int, memory_limit: str | None, folder: Path) -> list[dict]:
+def flow_batches(results: list) -> list[list]:
+    """Consecutive batches as the flow cuts them (pipelines.flow.plan_batches): at most
+    32 files and 4 MB of text each."""
+    from pipelines.flow import DEFAULT_BATCH_MB, DEFAULT_BATCH_SIZE
+
+    batches, size = [[]], 0
+    for result in results:
+        file_size = len(result.text.encode("utf-8"))
+        if batches[-1] and (len(batches[-1]) >= DEFAULT_BATCH_SIZE or size + file_size > DEFAULT_BATCH_MB * 2**20):
+            batches.append([])
+            size = 0
+        batches[-1].append(result)
+        size += file_size
+    return batches
+
+
+def one_round(templates: list, facts: int, batches: int, memory_limit: str | None, folder: Path) -> list[dict]:
     import pipelines.warehouse as warehouse
-    from pipelines.process import prepare_load_stage
+    from pipelines.process import prepare_load_batch
 
     db = folder / "load.duckdb"
     for stale in (db, folder / "load.duckdb.wal"):
@@ -91,20 +117,21 @@ def one_round(template, facts: int, batches: int, memory_limit: str | None, fold
         spent[table] = spent.get(table, 0.0) + time.perf_counter() - started
 
     warehouse._insert = timed_insert
-    con = warehouse.connect(db, **({"memory_limit": memory_limit} if memory_limit else {}))
+    con = warehouse.connect(db, **({"memory_limit": memory_limit} if memory_limit else {}), fsync=False)
     figures = []
     try:
         for tag in range(1, batches + 1):
-            batch = copies(template, facts, tag)
-            rows = sum(len(r.facts) for r in batch)
+            batch = copies(templates, facts, tag)
+            rows, sources = sum(len(r.facts) for r in batch), len(batch)
             spent.clear()
             started = time.perf_counter()
-            batch = [prepare_load_stage(r, "bench") for r in batch]  # in the flow: on the workers
+            # in the flow: on the workers, a batch per prepare-load task
+            gathered = [prepare_load_batch(part, "bench")[0].stacked for part in flow_batches(batch)]
             prepared = time.perf_counter()
-            warehouse.load_sources(con, batch, pipeline_version="bench")
+            warehouse.load_rows(con, gathered)
             call = time.perf_counter() - prepared
-            del batch
-            figures.append({"batch": tag, "facts": rows, "prepare_s": prepared - started,
+            del batch, gathered
+            figures.append({"batch": tag, "facts": rows, "sources": sources, "prepare_s": prepared - started,
                             "prepare_facts_per_s": rows / (prepared - started),
                             "insert_facts_s": spent["facts"],
                             "insert_facts_rows_per_s": rows / spent["facts"], "load_sources_s": call,
@@ -121,9 +148,26 @@ def one_round(template, facts: int, batches: int, memory_limit: str | None, fold
     return figures
 
 
+def source_templates(kind: str, folder: Path, segment) -> list:
+    """The pipeline results the copies are made from: the compilation, or each report of
+    it as a file of its own."""
+    from pipelines.process import process_path
+
+    if kind == "compilation":
+        return [process_path(str(SAMPLE), segment)]
+    templates = []
+    for i, report in enumerate(reports(SAMPLE.read_text(encoding="utf-8"))):
+        path = folder / f"report_{i:02d}.txt"
+        path.write_text(report, encoding="utf-8")
+        templates.append(process_path(str(path), segment))
+    return [t for t in templates if t.facts]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     # ~100k facts take ~92 MB as Arrow tables: what the flow's writer gathers per load (--load-mb 96)
+    parser.add_argument("--sources", choices=("report", "compilation"), default="report",
+                        help="one of the sample's reports per file (default), or the whole compilation")
     parser.add_argument("--facts", type=int, default=100_000, help="facts per batch (100000)")
     parser.add_argument("--batches", type=int, default=2, help="batches per round (2)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds, each on a fresh warehouse (3)")
@@ -132,19 +176,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "huibao-load")
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
-    from pipelines.process import default_segmenter, process_path
+    from pipelines.process import default_segmenter
     from pipelines.warehouse import duckdb_memory
 
     args.memory_limit = args.memory_limit or duckdb_memory()
-    template = process_path(str(SAMPLE), default_segmenter())
-    rounds = [one_round(template, args.facts, args.batches, args.memory_limit, args.dir) for _ in range(args.repeat)]
+    templates = source_templates(args.sources, args.dir, default_segmenter())
+    rounds = [one_round(templates, args.facts, args.batches, args.memory_limit, args.dir) for _ in range(args.repeat)]
     best = [max((r[i] for r in rounds), key=lambda f: f["load_sources_facts_per_s"]) for i in range(args.batches)]
     median = [statistics.median(r[i]["load_sources_facts_per_s"] for r in rounds) for i in range(args.batches)]
-    report = {"facts_per_batch": args.facts, "memory_limit": args.memory_limit, "rounds": rounds, "best": best,
+    report = {"sources": args.sources, "facts_per_batch": args.facts, "memory_limit": args.memory_limit, "rounds": rounds, "best": best,
               "median_load_sources_facts_per_s": median,
               "load_at_least_500k_facts_per_s": min(median) >= INSERT_TARGET}
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"{args.sources} sources, {statistics.median(r[0]['sources'] for r in rounds):,.0f} per load")
     print(f"{'batch':<8}{'facts':>9}{'prepare s':>10}{'prepare/s':>11}{'insert s':>10}{'insert rows/s':>15}"
           f"{'load s':>8}{'load facts/s':>14}{'median':>10}")
     for b, middle in zip(best, median):
