@@ -8,10 +8,12 @@ analysts see new sources at that pace, and a run killed between swaps loses only
 loaded since the last one, which the next run loads again (those sources are not in the
 live file, so they are not skipped).
 
-A load has a fixed cost (each table's last, partly filled row group is written at COMMIT):
-a 4 MB batch's 10k facts loaded at 230-275k facts/s, 100k facts gathered from ten batches
-at 440-510k (benchmarks/load_insert.py). Gathering holds the rows as Arrow tables, ~9 MB per
-10k facts, hence a bound in megabytes.
+A load has a fixed cost (BEGIN, the lookup of known sources, five INSERTs, COMMIT, and
+each table's last, partly filled row group): loaded alone, a 4 MB batch's 10k facts went
+in at 230-275k facts/s; 100k facts gathered from many batches go in at 560-650k
+(benchmarks/load_insert.py). Gathering holds the rows as Arrow tables, ~9 MB per 10k
+facts, hence a bound in megabytes. A batch is gathered as its prepare-load task stacked
+it (pipelines.load_tables.stack_batch), not source by source: DuckDB pays per Arrow chunk.
 """
 from __future__ import annotations
 
