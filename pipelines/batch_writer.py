@@ -13,7 +13,7 @@ each table's last, partly filled row group): loaded alone, a 4 MB batch's 10k fa
 in at 230-275k facts/s; 100k facts gathered from many batches go in at 560-650k
 (benchmarks/load_insert.py). Gathering holds the rows as Arrow tables, ~9 MB per 10k
 facts, hence a bound in megabytes. A batch is gathered as its prepare-load task stacked
-it (pipelines.load_tables.stack_batch), not source by source: DuckDB pays per Arrow chunk.
+it (pipelines.process.prepare_load_batch), not source by source: DuckDB pays per Arrow chunk.
 """
 from __future__ import annotations
 

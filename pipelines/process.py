@@ -15,7 +15,7 @@ from extractors.base import Segmenter
 from extractors.registry import versions
 from pipelines.check import check_document
 from pipelines.extract import extract_facts
-from pipelines.load_tables import SourceTables, StackedRows, source_tables, stack_batch
+from pipelines.load_tables import CHILD_TABLES, SourceTables, StackedRows, source_tables, stack
 from pipelines.read import SourceError, SourceText, read_source
 from pipelines.structure import build_documents, build_sections
 from pipelines.warehouse import table_schemas
@@ -30,7 +30,7 @@ class SourceResult:
     at every task: ~0.5 s of CPU and a transient copy-sized index per MB of input, measured.
     """
 
-    __slots__ = ("source", "text", "documents", "sections", "facts", "checks", "tables", "stacked")
+    __slots__ = ("source", "text", "documents", "sections", "facts", "checks", "tables", "stacked", "counted")
 
     def __init__(self, source: Source, text: str | None = None, documents: list[Document] | None = None,
                  sections: list[Section] | None = None, facts: list[Fact] | None = None,
@@ -43,8 +43,17 @@ class SourceResult:
         self.checks: list[Check] = [] if checks is None else checks
         # The rows as Arrow tables for the warehouse, once prepare_load_stage has run.
         self.tables: SourceTables | None = None
-        # Its batch's rows, stacked, when it was prepared in a batch (prepare_load_batch).
+        # Once prepared in a batch (prepare_load_batch): the batch's rows, stacked, and this
+        # source's rows per table and facts per kind (its models are let go).
         self.stacked: StackedRows | None = None
+        self.counted: tuple[dict[str, int], dict[str, int]] | None = None
+
+    def __setstate__(self, state) -> None:
+        # A result pickled by an earlier huibao (Prefect's cache of extract-facts) lacks the
+        # slots added since: they start empty, as in __init__.
+        self.tables = self.stacked = self.counted = None
+        for name, value in (state[1] if isinstance(state, tuple) else state).items():
+            setattr(self, name, value)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not SourceResult:
@@ -61,10 +70,14 @@ class SourceResult:
 
     def count(self, table: str) -> int:
         """Rows for `table` (documents, sections, facts, checks), as models or as tables."""
+        if self.counted is not None:
+            return self.counted[0][table]
         return self.tables[table].num_rows if self.tables is not None else len(getattr(self, table))
 
     def kinds(self) -> dict[str, int]:
         """Facts per kind."""
+        if self.counted is not None:
+            return self.counted[1]
         if self.tables is not None:
             counts = self.tables["facts"].column("kind").value_counts().to_pylist()
             return {c["values"]: c["counts"] for c in counts}
@@ -147,15 +160,20 @@ def prepare_load_stage(result: SourceResult, pipeline_version: str) -> SourceRes
 
 def prepare_load_batch(results: Sequence[SourceResult], pipeline_version: str) -> list[SourceResult]:
     """The batch's rows as the warehouse's Arrow tables, stacked (built here rather than by
-    the one writer, which loads them as they are); the models and text are let go, as in
+    the one writer, which loads them as they are), kept by every source of the batch as
+    `stacked`, with its own counts; the models and text are let go, as in
     prepare_load_stage. A source that cannot be turned into rows (colliding ids, say)
     fails alone."""
     results = list(results)
     try:
-        stack_batch(results, table_schemas(), pipeline_version)
-    except Exception:  # noqa: BLE001 - nothing was changed: find the bad source, one by one
+        rows = stack(results, table_schemas(), pipeline_version)
+    except Exception:  # noqa: BLE001 - find the bad source, one by one
         results = [guarded(prepare_load_stage, result, pipeline_version) for result in results]
-        stack_batch(results, table_schemas(), pipeline_version)
+        rows = stack(results, table_schemas(), pipeline_version)
+    for result in results:
+        result.counted = ({table: result.count(table) for table in CHILD_TABLES}, result.kinds())
+        result.stacked, result.tables = rows, None
+        result.text, result.documents, result.sections, result.facts, result.checks = None, [], [], [], []
     return results
 
 

@@ -1,11 +1,13 @@
 """A source's rows as Arrow tables: columns, constants, id checks, and their use by the load."""
 from __future__ import annotations
 
+import pickle
+
 import pyarrow as pa
 import pytest
 
-from pipelines.load_tables import CHILD_TABLES, source_tables, stack, stack_batch
-from pipelines.process import SourceResult, failed_result, guarded, prepare_load_batch, prepare_load_stage
+from pipelines.load_tables import CHILD_TABLES, source_tables, stack
+from pipelines.process import SourceResult, failed_result, guarded, prepare_load_batch, prepare_load_stage, process_path
 from pipelines.warehouse import connect, load_sources, table_schemas
 
 
@@ -108,17 +110,37 @@ def test_a_batch_stacked_on_the_worker_is_taken_as_it_is(sample_result):
     assert [(r.count("facts"), r.kinds()) for r in prepared] == before
     assert all(r.stacked is prepared[0].stacked for r in prepared)
     assert stack(prepared, table_schemas(), "v") is prepared[0].stacked
-    # each source's tables are its rows of the batch's, in order
-    assert prepared[2].tables["facts"].column("fact_id").to_pylist() == [f.fact_id for f in sample_result.facts]
-    assert prepared[1].tables["sources"].column("pipeline_version").to_pylist() == ["v"]
-    # part of the batch, or the batch in another order, is stacked anew
-    for other in (prepared[:2], [prepared[1], prepared[0], prepared[2]]):
+    assert all(r.tables is None and r.facts == [] and r.text is None for r in prepared)  # only the stacked rows
+    rows = prepared[0].stacked.tables
+    assert rows["facts"].column("fact_id").to_pylist() == 2 * [f.fact_id for f in sample_result.facts]
+    assert rows["sources"].column("pipeline_version").to_pylist() == ["v"] * 3
+
+
+def test_part_of_a_prepared_batch_is_stacked_anew_from_its_rows(tmp_path, sample_path, sample_result):
+    other_path = tmp_path / "other.txt"
+    other_path.write_bytes(sample_path.read_bytes())
+    batch = [_copy(sample_result), failed_result("gone.txt", "gone.txt: file vanished"),
+             process_path(str(other_path), None)]
+    prepared = prepare_load_batch(batch, "v")
+    for other in (prepared[:2], [prepared[2], prepared[0]]):
         rows = stack(other, table_schemas(), "v")
         assert rows is not prepared[0].stacked and rows.paths == tuple(r.source.source_path for r in other)
+        assert rows.tables["sources"].column("source_path").to_pylist() == list(rows.paths)
+        assert rows.tables["facts"].num_rows == sum(r.count("facts") for r in other)
+        assert rows.tables["facts"].column("source_path").unique().to_pylist() == [
+            p for p in rows.paths if p != "gone.txt"]
 
 
-def test_stack_batch_of_no_sources_does_nothing():
-    assert stack_batch([], table_schemas(), "v") is None
+def test_a_prepared_batch_pickles_to_about_its_size_and_keeps_one_set_of_rows(sample_result):
+    prepared = prepare_load_batch([_copy(sample_result) for _ in range(3 * 2048 // len(sample_result.facts))], "v")
+    rows = prepared[0].stacked
+    assert rows.tables["facts"].column("fact_id").num_chunks > 2  # chunks slicing one buffer
+    pickled = pickle.dumps(prepared)
+    assert len(pickled) < 1.2 * rows.size
+    back = pickle.loads(pickled)
+    assert all(r.stacked is back[0].stacked for r in back)
+    assert back[0].stacked.tables == rows.tables and back[0].stacked.paths == rows.paths
+    assert stack(back, table_schemas(), "v") is back[0].stacked
 
 
 def test_colliding_ids_make_the_source_fail_in_the_worker_not_the_batch(sample_result):

@@ -71,3 +71,23 @@ def test_spaces_around_place_names_do_not_fail_the_source(tmp_path, sample_text,
         assert spaced[fact.char_start:fact.char_end] == fact.text
         if fact.place:
             assert fact.place in spaced
+
+
+def test_a_result_pickled_before_slots_were_added_unpickles_with_them_empty(sample_result):
+    import pickle
+
+    from pipelines.process import SourceResult
+
+    class PickledByAnEarlierHuibao:
+        """Pickles as a SourceResult whose state has the slots of an earlier version only."""
+
+        def __reduce_ex__(self, protocol):
+            old_slots = {name: getattr(sample_result, name)
+                         for name in ("source", "text", "documents", "sections", "facts", "checks", "tables")}
+            return object.__new__, (SourceResult,), (None, old_slots)
+
+    result = pickle.loads(pickle.dumps(PickledByAnEarlierHuibao()))
+    assert type(result) is SourceResult
+    assert (result.stacked, result.counted, result.tables) == (None, None, None)
+    assert result.count("facts") == len(sample_result.facts) and result == sample_result
+    assert pickle.loads(pickle.dumps(result)) == result
