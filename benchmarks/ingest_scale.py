@@ -16,7 +16,8 @@ Run on demand (not part of the test suite), from the repository root; it takes m
    when installed, also samples the RSS every 0.5 s for the timeline.
 3. Reports per run: wall seconds, sources/s, facts loaded per second of wall time, and the
    load step's own figures: the Arrow insert into `facts` (rows/s; target >= 500k/s), the
-   whole loads (`load_rows`: lookup, INSERTs, COMMIT; facts/s), building the Arrow tables
+   whole loads (`load_rows`: lookup, INSERTs, COMMIT; facts/s; all of them, which share
+   the cores with extraction, and the last, finish-load's, which runs alone), building the Arrow tables
    (`prepare_load_batch`, on the workers, summed),
    and the copies and swaps of the warehouse file (opening a copy; CHECKPOINT, fsync and
    rename; the fsyncs alone).
@@ -109,7 +110,7 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, lo
 
     timings = {"insert_facts_s": 0.0, "insert_facts_rows": 0, "insert_other_s": 0.0, "arrow_s": 0.0,
                "load_sources_s": 0.0, "copy_s": 0.0, "load_warehouse_s": 0.0, "batches": 0, "loads": 0,
-               "open_copy_s": 0.0, "swap_s": 0.0, "fsync_s": 0.0}
+               "open_copy_s": 0.0, "swap_s": 0.0, "fsync_s": 0.0, "last_load": [0, float("nan")]}
     insert, arrow, copy = warehouse._insert, process.prepare_load_batch, warehouse._copy
     writer_of = batch_writer.warehouse_writer
 
@@ -132,11 +133,18 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, lo
 
     warehouse._insert = timed_insert
     process.prepare_load_batch = timed(arrow, "arrow_s")  # on the workers, summed over them
-    timed_load = timed(batch_writer.load_rows, "load_sources_s")
+    load_rows = batch_writer.load_rows
 
-    def counted_load_rows(*args, **kwargs):
+    def counted_load_rows(con, batches):
         timings["loads"] += 1
-        return timed_load(*args, **kwargs)
+        started = time.perf_counter()
+        try:
+            return load_rows(con, batches)
+        finally:
+            spent = time.perf_counter() - started
+            timings["load_sources_s"] += spent
+            # the last one is finish-load's, after every batch was processed: nothing else runs
+            timings["last_load"] = [sum(b.tables["facts"].num_rows for b in batches), spent]
 
     batch_writer.load_rows = counted_load_rows
     warehouse._copy = timed(copy, "copy_s")
@@ -240,6 +248,8 @@ def _figures(run: dict) -> dict:
         "insert_facts_rows_per_s": round(run["insert_facts_rows"] / facts_s),
         "load_sources_s": round(run["load_sources_s"], 2),
         "load_facts_per_s": round(run["facts"] / (run["load_sources_s"] or float("nan"))),
+        "last_load_facts": run["last_load"][0],
+        "last_load_facts_per_s": round(run["last_load"][0] / run["last_load"][1]),
         "arrow_s": round(run["arrow_s"], 2), "insert_facts_s": round(run["insert_facts_s"], 2),
         "insert_other_s": round(run["insert_other_s"], 2), "copy_s": round(run["copy_s"], 2),
         "load_warehouse_s": round(run["load_warehouse_s"], 2), "batches": run["batches"], "loads": run["loads"],
@@ -291,11 +301,11 @@ def main(argv: list[str] | None = None) -> int:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"{'run':<6}{'MB':>7}{'sources':>9}{'facts':>10}{'wall s':>8}{'src/s':>7}{'facts/s':>9}"
-          f"{'insert/s':>11}{'load/s':>9}{'peak MB':>9}{'model MB':>10}{'data MB':>9}")
+          f"{'insert/s':>11}{'load/s':>9}{'last load/s':>12}{'peak MB':>9}{'model MB':>10}{'data MB':>9}")
     for label, r in runs.items():
         print(f"{label:<6}{r['input_mb']:>7.0f}{r['sources']:>9}{r['facts']:>10,}{r['wall_s']:>8.0f}"
               f"{r['sources_per_s']:>7.2f}{r['facts_per_s']:>9,}{r['insert_facts_rows_per_s']:>11,}"
-              f"{r['load_facts_per_s']:>9,}"
+              f"{r['load_facts_per_s']:>9,}{r['last_load_facts_per_s']:>12,}"
               f"{r['peak_rss_mb']:>9,}{r['baseline_rss_mb']:>10,}{r['data_rss_mb']:>9,}")
     print(f"targets: {targets}\nwritten: {OUT.relative_to(ROOT)}")
     return 0 if all(targets.values()) else 1
