@@ -33,7 +33,11 @@ _LEADING_NOISE = frozenset({
     "我们", "我", "我村", "我镇", "我乡", "我县", "我区", "我市", "全村", "全镇", "全乡", "全县",
     "全区", "全市", "目前", "现在", "今年", "去年", "已经", "先后", "共", "其中", "并", "还", "又",
     "已", "另外", "同时", "此外", "通过", "预计", "能", "但是", "但", "而", "和", "并且", "以及",
+    "的",  # 100头以上的养殖户56户: the phrase after the earlier figure starts at its 的
 })
+# pkuseg often cuts 我镇 into 我|镇: the two are one scope word, never part of the subject.
+_SCOPE_HEADS = frozenset({"我", "我们", "全"})
+_ADMIN_UNITS = frozenset({"村", "组", "乡", "镇", "县", "区", "市"})
 # Verbs of change: a figure after one is a level or a change of what the clause is about
 # (收入由3万元增加到28.5万元, 比上年提高5个百分点), never of the verb.
 _CHANGE_VERBS = frozenset({"增加", "增长", "提高", "提升", "上升", "下降", "减少", "降低", "扩大", "缩小",
@@ -93,6 +97,8 @@ def _join_tail(words: list[str]) -> str:
         if picked and sum(map(len, picked)) + len(word) > _MAX_CHARS:
             break
         picked.append(word)
+    while len(picked) > 1 and picked[-1] == "的":  # cut right before a 的: no phrase starts with it
+        picked.pop()
     return "".join(reversed(picked))
 
 
@@ -117,8 +123,13 @@ def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) 
     compared = re.match(r"(.+?)(?:为|是|相当于)(.+)的$", phrase)
     if compared:
         words = _words(compared.group(1), segment)
-    while words and (words[0] in _LEADING_NOISE or words[0] in _INTRODUCING):
-        words.pop(0)
+    while words:
+        if words[0] in _SCOPE_HEADS and len(words) > 1 and words[1] in _ADMIN_UNITS:
+            del words[:2]
+        elif words[0] in _LEADING_NOISE or words[0] in _INTRODUCING:
+            del words[0]
+        else:
+            break
     return _join_tail(words)
 
 
