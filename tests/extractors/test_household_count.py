@@ -36,6 +36,8 @@ ROWS = [
     ("一户一档", []),
     ("千家万户", []),
     ("家家户户", []),
+    # household-visits are counted visits, as 车次 (decision 24): a count, not households
+    ("走访农户300户次", [("300户次", "count", 300, None, "户次", "exact")]),
 ]
 
 
