@@ -18,6 +18,8 @@ _SENTENCE_END = re.compile(r"[。!?！？;；\n]")
 _WINDOW = 20
 _MAX_CHARS = 12
 _CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n、“”\"《》(（]")
+# A parenthesis closed before the figure: a gloss or a note on the noun before it.
+_CLOSED_PARENTHESIS = re.compile(r"[(（][^()（）]*[)）]")
 _FOLLOWING_CUT = re.compile(r"[,，。;；:：!！?？\n()（）“”\"《》0-9０-９*＊]")
 # Words linking a subject to its figure; never part of the subject (共有党员16名).
 _LINK_WORDS = frozenset({
@@ -110,6 +112,12 @@ def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) 
     """
     window_start = max(lo, start - _WINDOW)
     window = text[window_start:start]
+    closed = list(_CLOSED_PARENTHESIS.finditer(window))
+    if closed:
+        after = window[closed[-1].end():]
+        # 地区生产总值(GDP)达到80亿元 → 地区生产总值; 收入(不含补助)总额 → 总额
+        linking = all(word in _LINK_WORDS for word in _words(after.strip(), segment))
+        window = window[:closed[-1].start()] if linking else after
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end():]
