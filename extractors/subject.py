@@ -17,7 +17,7 @@ from schemas import FactKind
 _SENTENCE_END = re.compile(r"[。!?！？;；\n]")
 _WINDOW = 20
 _MAX_CHARS = 12
-_CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n、“”\"《》(（]")
+_CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n、“”\"《》(（)）]")
 # A parenthesis closed before the figure: a gloss or a note on the noun before it.
 _CLOSED_PARENTHESIS = re.compile(r"[(（][^()（）]*[)）]")
 _FOLLOWING_CUT = re.compile(r"[,，。;；:：!！?？\n()（）“”\"《》0-9０-９*＊]")
