@@ -87,19 +87,12 @@ def _copy(template, path: str, rng: random.Random):
 
 
 def flow_batches(results: list) -> list[list]:
-    """Consecutive batches as the flow cuts them (pipelines.flow.plan_batches): at most
-    32 files and 4 MB of text each."""
-    from pipelines.flow import DEFAULT_BATCH_MB, DEFAULT_BATCH_SIZE
+    """Consecutive batches as the flow cuts them (pipelines.flow.plan_batches, its default
+    32 files and 4 MB), a result's size being its text's."""
+    from pipelines.flow import DEFAULT_BATCH_MB, DEFAULT_BATCH_SIZE, plan_batches
 
-    batches, size = [[]], 0
-    for result in results:
-        file_size = len(result.text.encode("utf-8"))
-        if batches[-1] and (len(batches[-1]) >= DEFAULT_BATCH_SIZE or size + file_size > DEFAULT_BATCH_MB * 2**20):
-            batches.append([])
-            size = 0
-        batches[-1].append(result)
-        size += file_size
-    return batches
+    return plan_batches(results, DEFAULT_BATCH_SIZE, int(DEFAULT_BATCH_MB * 10**6),
+                        size_of=lambda result: len(result.text.encode("utf-8")))
 
 
 def one_round(templates: list, facts: int, batches: int, memory_limit: str | None, folder: Path) -> list[dict]:

@@ -12,7 +12,7 @@ import os
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -21,6 +21,8 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import TaskRunContext
 from prefect.runtime import flow_run
 from prefect.tasks import exponential_backoff
+from typing import TypeVar
+
 from pydantic import BaseModel, Field
 
 from pipelines import process
@@ -37,6 +39,7 @@ from pipelines.warehouse import (
 )
 
 DEFAULT_DB = "data/warehouse.duckdb"
+_Item = TypeVar("_Item")  # what plan_batches cuts into batches: paths, or anything with a size
 DEFAULT_BATCH_SIZE = 32
 DEFAULT_BATCH_MB = 4.0
 CACHE_EXPIRATION = timedelta(days=30)
@@ -198,20 +201,26 @@ def _changed(db: str, paths: list[str], version: str) -> tuple[list[str], int]:
     return todo, skipped
 
 
-def plan_batches(paths: list[str], max_files: int, max_bytes: int) -> list[list[str]]:
-    """Consecutive batches of at most `max_files` files and `max_bytes` bytes of file size.
+def _file_size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def plan_batches(paths: Sequence[_Item], max_files: int, max_bytes: int,
+                 size_of: Callable[[_Item], int] = _file_size) -> list[list[_Item]]:
+    """Consecutive batches of at most `max_files` files and `max_bytes` bytes of file size
+    (`size_of` of each; by default the file's size on disk).
 
     A file larger than `max_bytes` is a batch alone. A file that cannot be stat'ed counts
     as 0 bytes and still goes in a batch, so that reading it records the failure.
     """
-    batches: list[list[str]] = []
-    batch: list[str] = []
+    batches: list[list[_Item]] = []
+    batch: list[_Item] = []
     size = 0
     for path in paths:
-        try:
-            file_size = os.stat(path).st_size
-        except OSError:
-            file_size = 0
+        file_size = size_of(path)
         if batch and (len(batch) >= max_files or size + file_size > max_bytes):
             batches.append(batch)
             batch, size = [], 0

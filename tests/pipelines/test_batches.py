@@ -32,6 +32,13 @@ def test_plan_batches(tmp_path, sizes, max_files, max_bytes, expected):
     assert plan_batches(paths, max_files, max_bytes) == [[paths[i] for i in batch] for batch in expected]
 
 
+@pytest.mark.parametrize(("sizes", "max_files", "max_bytes", "expected"), [c for c in CASES if None not in c[0]])
+def test_plan_batches_of_items_sized_by_a_function(sizes, max_files, max_bytes, expected):
+    items = [f"{size}:{i}" for i, size in enumerate(sizes)]
+    batches = plan_batches(items, max_files, max_bytes, size_of=lambda item: int(item.split(":")[0]))
+    assert batches == [[items[i] for i in batch] for batch in expected]
+
+
 @pytest.mark.parametrize(("state", "retry"), [
     (Failed(data=WarehouseBusyError("w.duckdb", "held open for writing")), False),
     (Failed(data=OSError(5, "Input/output error")), True),
