@@ -110,7 +110,7 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, lo
 
     timings = {"insert_facts_s": 0.0, "insert_facts_rows": 0, "insert_other_s": 0.0, "arrow_s": 0.0,
                "load_sources_s": 0.0, "copy_s": 0.0, "load_warehouse_s": 0.0, "batches": 0, "loads": 0,
-               "open_copy_s": 0.0, "swap_s": 0.0, "fsync_s": 0.0, "last_load": [0, float("nan")]}
+               "open_copy_s": 0.0, "swap_s": 0.0, "fsync_s": 0.0, "last_load": [0, float("nan")], "each_load": []}
     insert, arrow, copy = warehouse._insert, process.prepare_load_batch, warehouse._copy
     writer_of = batch_writer.warehouse_writer
 
@@ -137,14 +137,17 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, lo
 
     def counted_load_rows(con, batches):
         timings["loads"] += 1
-        started = time.perf_counter()
+        started, busy = time.perf_counter(), _machine_busy()
         try:
             return load_rows(con, batches)
         finally:
             spent = time.perf_counter() - started
+            facts = sum(b.tables["facts"].num_rows for b in batches)
+            # facts, seconds, cores busy on the whole machine meanwhile (the load's and the rest's)
+            timings["each_load"].append([facts, round(spent, 3), round(_machine_busy(busy), 2)])
             timings["load_sources_s"] += spent
             # the last one is finish-load's, after every batch was processed: nothing else runs
-            timings["last_load"] = [sum(b.tables["facts"].num_rows for b in batches), spent]
+            timings["last_load"] = [facts, spent]
 
     batch_writer.load_rows = counted_load_rows
     warehouse._copy = timed(copy, "copy_s")
@@ -192,6 +195,18 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, lo
         "baseline_rss_mb": baseline_mb,
         "warehouse_mb": db.stat().st_size / 2**20, **timings,
     }))
+
+
+def _machine_busy(since: tuple[float, float] | None = None):
+    """Busy and total CPU seconds of the machine from /proc/stat; given an earlier reading,
+    the cores busy on average since then."""
+    with open("/proc/stat", encoding="ascii") as stat:
+        ticks = [int(v) for v in stat.readline().split()[1:]]
+    idle, total = ticks[3] + ticks[4], sum(ticks)
+    if since is None:
+        return idle, total
+    spent = total - since[1]
+    return (os.cpu_count() or 1) * (spent - (idle - since[0])) / spent if spent else float("nan")
 
 
 def _rss_mb() -> float:
@@ -254,7 +269,7 @@ def _figures(run: dict) -> dict:
         "insert_other_s": round(run["insert_other_s"], 2), "copy_s": round(run["copy_s"], 2),
         "load_warehouse_s": round(run["load_warehouse_s"], 2), "batches": run["batches"], "loads": run["loads"],
         "open_copy_s": round(run["open_copy_s"], 2), "swap_s": round(run["swap_s"], 2),
-        "fsync_s": round(run["fsync_s"], 2),
+        "fsync_s": round(run["fsync_s"], 2), "each_load": run["each_load"],
         "peak_rss_mb": round(run["peak_rss_mb"]), "baseline_rss_mb": round(run["baseline_rss_mb"]),
         "data_rss_mb": round(run["peak_rss_mb"] - run["baseline_rss_mb"]),
         "warehouse_mb": round(run["warehouse_mb"]),
