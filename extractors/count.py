@@ -1,4 +1,6 @@
 """Counts of things, organisations, events and cases with a measure word: 企业2000余家, 39件."""
+import re
+
 from extractors.base import Candidate, Extractor, Segmenter, UnitSpec
 from extractors.registry import register
 from extractors.village_count import NOUN_FIRST_UNIT, counts_units_named_before
@@ -15,11 +17,13 @@ _NOMINAL = {
     "辆": "", "批": "[准示评复]", "篇": "", "本": "[地村镇乡次人身科领着]", "张": "",
     "棵": "", "株": "", "间": "[隔断接]", "栋": "", "幢": "", "盏": "", "架": "", "艘": "",
     "册": "", "部": "[门分署长委队]", "车次": "", "户次": "", "场": "[所地景面合部长镇]",
-    "眼": "[光睛前下里界中神色看见]",
+    "眼": "[光睛前下里界中神色看见]", "口": "[人岸号径味感头袋罩腔子碑粮语令才音红水吻气诀角之]",
     "支": "[部持付出援撑柱教农书委队村]", "起": "[来步草点始到码身床飞诉色跑见]", "宗": "[旨教族亲]",
 }
 _VERBAL = {"次": "[创元序方要数日]", "场次": "", "遍": "", "趟": ""}
-
+# 五组水田, 在三组: a Chinese numeral with a bare 组 names a village group; groups counted
+# are written in digits (标语4组) or follow a verb of counting or setting up (分为三组).
+_COUNTS_GROUPS = re.compile("(?:分为|分成|编为|编成|共|计|有|设|设立|成立|组建|建立|组成)$")
 
 
 class CountExtractor(Extractor):
@@ -27,6 +31,9 @@ class CountExtractor(Extractor):
         # 村民小组8个: villages or village groups counted with a bare 个 are village_count.
         if counts_units_named_before(text, candidate):
             return candidate.with_unit(NOUN_FIRST_UNIT)
+        if candidate.unit.surface == "组" and candidate.chinese and \
+                not _COUNTS_GROUPS.search(text, max(0, candidate.start - 2), candidate.start):
+            return None
         return candidate
 
 

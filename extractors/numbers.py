@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from schemas import Qualifier
 
@@ -49,17 +50,27 @@ CHINESE_DECIMAL_SOURCE = (
     f"(?<!{_CN_NUMERAL_CLASS})[{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}]+点[{_CN_DIGIT_CHARS}]+"
     f"(?![{_CN_SMALL_CHARS}])[{_CN_BIG_CHARS}]*"
 )
+# Typeset and PDF text puts a space between Arabic digits and what follows (医务人员 29 人,
+# 1.13 万平方米): up to two spaces, never a line break.
+GAP_SOURCE = "[ \u00a0\u3000]{0,2}"
 # One numeral: Arabic (optionally with a Chinese magnitude) or Chinese, with 余/多 inside.
 NUMERAL_SOURCE = (
     # 5千米 is 5 km: a 千 before 米 belongs to the unit after Arabic digits. A Chinese
     # numeral takes its own 万/亿 (a second [万亿]+ after it matched nothing new but made
     # the engine retry every split of a long run: time quadratic in its length).
-    f"(?:{ARABIC_SOURCE}(?:[{_CN_SMALL_CHARS}](?!米))?(?:[余多几来][{_CN_BIG_CHARS}]+|[{_CN_BIG_CHARS}]+)?"
+    f"(?:{ARABIC_SOURCE}(?:{GAP_SOURCE}[{_CN_SMALL_CHARS}](?!米))?"
+    f"(?:[余多几来][{_CN_BIG_CHARS}]+|{GAP_SOURCE}[{_CN_BIG_CHARS}]+)?"
     f"|{CHINESE_DECIMAL_SOURCE}|{CHINESE_SOURCE}(?:[余多几来][{_CN_BIG_CHARS}]+)?)"
     f"(?:[余多几来](?![{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}]))?"
 )
-# A masked numeral: digits replaced by *, × or X (two or more), optionally with a magnitude.
-MASKED_SOURCE = f"(?:(?<![*＊])[*＊]{{2,}}|(?<![×xX])[×xX]{{2,}})[{_CN_BIG_CHARS}]?"
+# A masked numeral: digits replaced by * (two or more; one right after a Chinese character,
+# as in 有*户*人: elsewhere a lone * marks a footnote), by × or X (two or more, or around a
+# decimal point: x.x万亩; a lone x or × is a variable or a times sign), optionally with a
+# magnitude.
+MASKED_SOURCE = (
+    f"(?:(?<![*＊])(?:[*＊]{{2,}}|(?<=[\u4e00-\u9fff])[*＊])"
+    f"|(?<![×xX])(?:[xX]+[.．][xX]+|[×xX]{{2,}}))[{_CN_BIG_CHARS}]?"
+)
 # What a numeral / a masked numeral starts with, as the inside of a regex character class.
 NUMERAL_START_CLASS = f"0-9０-９{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}{_CN_BIG_CHARS}"
 MASKED_START_CLASS = "*＊×xX"
@@ -153,7 +164,7 @@ def parse_numeral(text: str) -> Numeral | None:
 
     Returns None when the text is not a numeral of the grammar.
     """
-    text = text.translate(_FULLWIDTH_DIGITS).replace(",", "")
+    text = "".join(text.translate(_FULLWIDTH_DIGITS).replace(",", "").split())
     if not text:
         return None
     approx = False
@@ -174,10 +185,10 @@ def parse_numeral(text: str) -> Numeral | None:
     if head[-1] in CN_SMALL_UNITS:
         small, head = CN_SMALL_UNITS[head[-1]], head[:-1]
     try:
-        value = float(head) * small
-    except ValueError:
+        value = Decimal(head) * small * magnitude  # 19.92亿 is 1992000000, not ...0.0000002
+    except InvalidOperation:
         return None
-    return Numeral(round(value * magnitude, 10), approx)
+    return Numeral(float(value), approx)
 
 
 _PAIR_RE = re.compile(f"([一二两三四五六七八])([二两三四五六七八九])([{_CN_SMALL_CHARS}{_CN_BIG_CHARS}]*)")

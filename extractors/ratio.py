@@ -1,4 +1,4 @@
-"""Percentages, shares and multiples: 74%, 百分之八十, 七成, 3个百分点, 2倍."""
+"""Percentages, shares and multiples: 74%, 6‰, 百分之八十, 七成, 3个百分点, 2倍."""
 from extractors.base import Candidate, Extractor, Segmenter, UnitSpec, ends_a_word
 from extractors.registry import register
 from schemas import FactKind
@@ -22,6 +22,7 @@ extractor = register(RatioExtractor(
     units=(
         UnitSpec("%", "percent"),
         UnitSpec("％", "percent"),
+        UnitSpec("‰", "percent", scale=0.1),  # 人口自然增长率6‰ = 0.6%
         UnitSpec("个百分点", "percentage_point"),
         UnitSpec("百分点", "percentage_point"),
         UnitSpec("倍", "times"),

@@ -67,10 +67,20 @@ def is_bare_magnitude(c: Candidate) -> bool:
     return all(ch in "百佰千仟万萬亿億" for ch in body)
 
 
+# Indicators written as Latin acronyms right before their figure: GDP19.92亿元, CPI上涨2.1%.
+_INDICATOR_ACRONYMS = ("GDP", "GNP", "CPI", "PPI")
+
+
 def is_glued_to_token(text: str, c: Candidate) -> bool:
-    """A numeral continuing a code or masked year: A3, 20**, 3.5.2, G15."""
+    """A numeral continuing a code or masked year: A3, 20**, 3.5.2, G15 (not GDP19.92亿元)."""
     prev = _before(text, c.numeral_start, 1)
-    return bool(prev) and (prev.isascii() and prev.isalnum() or prev in ".．")
+    if _before(text, c.numeral_start, 3).upper() in _INDICATOR_ACRONYMS:
+        return _is_ascii_alnum(_before(text, c.numeral_start - 3, 1))  # XGDP5 is a code
+    return _is_ascii_alnum(prev) or prev in (".", "．")
+
+
+def _is_ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 def is_in_quoted_term(text: str, c: Candidate) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from extractors import rules
 from extractors.base import Candidate, Extractor, Segmenter, UnitSpec
 from extractors.numbers import (
+    GAP_SOURCE,
     LEADING_QUALIFIERS,
     LEADING_SOURCE,
     MASKED_SOURCE,
@@ -31,6 +32,9 @@ from extractors.registry import all_extractors
 from schemas import Qualifier
 
 _CN_MAGNITUDE_START = "十百千万亿"
+# A qualifier character that ends a word with the character before it: 签约120户 (signed),
+# 节约300万元 (saved), 附近200米 (nearby) state the figure itself.
+_LEAD_INSIDE_A_WORD = {"约": "签节预制合契违履特公条相邀简婚集缔践守爽", "近": "附最临靠邻亲就贴相远逼"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +67,11 @@ class Scanner:
         lead_starts = "".join(sorted({word[0] for word in LEADING_QUALIFIERS}))
         source = (
             f"(?=[{lead_starts}百{NUMERAL_START_CLASS}{MASKED_START_CLASS}])"
-            f"(?P<lead>{LEADING_SOURCE}|(?<![以之])上(?=[{_CN_MAGNITUDE_START}]))?"
+            f"(?:(?P<lead>{LEADING_SOURCE}|(?<![以之])上(?=[{_CN_MAGNITUDE_START}])){GAP_SOURCE})?"
             f"(?:(?P<pct>百分之)(?P<pnum>{NUMERAL_SOURCE})"
             f"(?:(?P<psep>{RANGE_SEP_SOURCE})(?:百分之)?(?P<pnum2>{NUMERAL_SOURCE}))?"
             f"|(?P<num>{number})(?:(?:{units})?(?P<sep>{RANGE_SEP_SOURCE})(?P<num2>{number}))?"
-            f"(?P<unit>{units}))"
+            f"(?:(?<=[0-9０-９]){GAP_SOURCE})?(?P<unit>{units}))"
             f"(?P<trail>{TRAILING_SOURCE})?"
         )
         return cls(re.compile(source), owner, by_unit)
@@ -93,6 +97,10 @@ class Scanner:
 
     def _candidate(self, text: str, match: re.Match[str]) -> tuple[Extractor, Candidate] | None:
         lead = match.group("lead")
+        # 接近总量的40% keeps its span on 40%; a qualifier word in front of the numeral is part of it.
+        start = match.start()
+        if lead and start and text[start - 1] in _LEAD_INSIDE_A_WORD.get(lead, ""):
+            lead, start = None, match.start("pct") if match.group("pct") else match.start("num")
         if match.group("pct"):
             extractor, unit = self.owner["%"]
             numeral_start, numeral_end = match.span("pnum")
@@ -124,14 +132,12 @@ class Scanner:
                     value *= trailing_magnitude(num2)  # 20—30万元: the 万 applies to both ends
                 if parsed_max.value <= value:
                     return None  # 2021-2020 or 3-1: not a range of quantities
-                value_max = parsed_max.value * unit.scale
+                value_max = round(parsed_max.value * unit.scale, 10)
                 numeral_end = match.end("pnum2" if match.group("pct") else "num2")
-            value *= unit.scale
+            value = round(value * unit.scale, 10)  # 6‰ is 0.6, not 0.6000000000000001
         if lead == "上" and approx:
             return None
         trail = match.group("trail")
-        # 接近总量的40% keeps its span on 40%; a qualifier word in front of the numeral is part of it.
-        start = match.start()
         qualifier = resolve_qualifier(
             leading=lead, trailing=trail, approx_over=approx,
             is_range=value_max is not None, masked=masked,

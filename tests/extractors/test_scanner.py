@@ -17,6 +17,11 @@ QUALIFIER_ROWS = [
     ("近20人", [F("近20人", "population", 20, "person", "nearly")]),
     ("接近50户", [F("接近50户", "household_count", 50, "household", "nearly")]),
     ("将近100亩", [F("将近100亩", "area", 100, "mu", "nearly")]),
+    # 约/近 ending a word (签约, 节约, 附近) is no qualifier, and stays out of the span
+    ("完成签约120户", [F("120户", "household_count", 120, "household")]),
+    ("节约资金百分之十", [F("百分之十", "ratio", 10, "percent")]),
+    ("村委会附近300米", [F("300米", "length", 300, "m")]),
+    ("约120户", [F("约120户", "household_count", 120, "household", "about")]),
     ("企业2000余家", [F("2000余家", "count", 2000, "家", "over")]),
     ("3多人", [F("3多人", "population", 3, "person", "over")]),
     ("80%以上", [F("80%以上", "ratio", 80, "percent", "over")]),
@@ -83,6 +88,52 @@ MASKED_ROWS = [
     ("在群众中**高", []),
     ("20**年", []),
     ("*人", []),  # one star is a footnote mark, not a masked number
+    ("*人口普查", []),
+    ("注:*人均", []),
+    # ... except right after a Chinese character
+    ("有*户*人", [F("*户", "household_count", None, "household", "masked"),
+                 F("*人", "population", None, "person", "masked")]),
+    ("党员*名", [F("*名", "population", None, "person", "masked")]),
+    ("辖*个村民小组", [F("*个村民小组", "village_count", None, "unit", "masked")]),
+    ("东邻*镇", []),
+    ("小麦x.x万亩", [F("x.x万亩", "area", None, "mu", "masked")]),
+    ("增长x.x%", [F("x.x%", "ratio", None, "percent", "masked")]),
+    ("x人", []),
+]
+
+# Typeset and PDF text: a space between the digits and what follows them.
+SPACED_ROWS = [
+    ("医务人员 29 人,病床 30 张", [F("29 人", "population", 29, "person"), F("30 张", "count", 30, "张")]),
+    ("有 8 个村委会", [F("8 个村委会", "village_count", 8, "unit")]),
+    ("发放资金 884.5 万余元", [F("884.5 万余元", "money", 8845000, "CNY", "over")]),
+    ("改造 1.13 万平方米", [F("1.13 万平方米", "area", 11300, "m2")]),
+    ("全镇约 300 人", [F("约 300 人", "population", 300, "person", "about")]),
+    ("毕业率 100 ％", [F("100 ％", "ratio", 100, "percent")]),
+    ("最高海拔 2.48 千米", [F("2.48 千米", "length", 2.48, "km")]),
+    ("服务热线 12345 人工接听", []),
+    ("2017 年 5 月", []),
+    ("第 3 名", []),
+    ("三 个村", []),  # spaced Chinese numerals are letter-spaced headings, not figures
+    ("29\n人", []),
+]
+
+# Other ways reports write a figure.
+WRITTEN_ROWS = [
+    ("人口自然增长率6‰", [F("6‰", "ratio", 0.6, "percent")]),
+    ("全镇实现GDP19.92亿元", [F("19.92亿元", "money", 1.992e9, "CNY")]),
+    ("人均GDP8000元", [F("8000元", "money", 8000, "CNY")]),
+    ("型号XGDP5元", []),
+    ("有山坪塘23口,已精修2口", [F("23口", "count", 23, "口"), F("2口", "count", 2, "口")]),
+    ("全家三口人", [F("三口人", "population", 3, "person")]),
+    ("三口之家", []),
+    ("出口300万元", [F("300万元", "money", 3e6, "CNY")]),
+    ("将五组水田24.65亩", [F("24.65亩", "area", 24.65, "mu")]),
+    ("一组、三组共计120户", [F("120户", "household_count", 120, "household")]),
+    ("全村分为五组", [F("五组", "count", 5, "组")]),
+    ("设立固定廉政标语4组", [F("4组", "count", 4, "组")]),
+    ("全镇21个自然庄", [F("21个自然庄", "village_count", 21, "unit")]),
+    ("辖5个嘎查", [F("5个嘎查", "village_count", 5, "unit")]),
+    ("村民组数18个,", [F("18个", "village_count", 18, "unit")]),
 ]
 
 MULTI_ROWS = [
@@ -101,7 +152,8 @@ MULTI_ROWS = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "expected"), QUALIFIER_ROWS + RANGE_ROWS + MASKED_ROWS + MULTI_ROWS)
+@pytest.mark.parametrize(("sentence", "expected"),
+                         QUALIFIER_ROWS + RANGE_ROWS + MASKED_ROWS + SPACED_ROWS + WRITTEN_ROWS + MULTI_ROWS)
 def test_scanner_facts(check, sentence, expected):
     check(sentence, expected)
 
