@@ -8,6 +8,7 @@ extractor = register(Extractor(
     kind=FactKind.LENGTH,
     units=(
         UnitSpec("公里", "km"), UnitSpec("千米", "km"), UnitSpec("km", "km", not_before="[a-zA-Z²]"),
+        UnitSpec("延米", "m"),  # running metres: 修建水渠3000延米
         UnitSpec("米", "m", not_before="[饭粮面线]"),
     ),
     priority=20,

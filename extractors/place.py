@@ -16,18 +16,20 @@ from extractors.base import Candidate, Segmenter
 from schemas import FactKind
 
 _PLACE_RANK = {"村": 4, "社区": 4, "镇": 3, "乡": 3, "街道": 3, "县": 2, "区": 2, "市": 1}
-# (The lookahead only speeds the search up.)
-_MASKED_OR_LATIN_PLACE = re.compile(
-    # A masked name starts where its run of marks starts (else a long run costs quadratic time).
-    r"(?=[*＊×xXA-Za-z])(?:(?<![*＊])[*＊]{2,}|(?<![×xX])[×xX]{2,}|(?<![A-Za-z])[A-Za-z]{1,12})"
-    r"(?:街道|社区|[村镇乡县区市])")
-_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff])(?:街道|社区|[村镇乡县区市])")
 # A suffix character that starts a common word is no suffix: 村民, 乡镇, 市场, 区域 …
 _SUFFIX_STARTS_WORD = re.compile(
     r"村(?:民|干|级|务|组|庄|里|内|集|规|风|貌|容|情|医|小)|镇(?:村|政|党|区|长|委|级|内|域|里)|"
     r"乡(?:镇|村|亲|土|贤|政|党|长|委|级|里|愁|间)|县(?:城|委|级|政|长|域|里|直|财|区)|"
     r"区(?:域|委|级|政|长|别|分|位|间)|市(?:场|民|委|级|政|长|区|县|容|值|直)"
 )
+# (The lookahead only speeds the search up.)
+_MASKED_OR_LATIN_PLACE = re.compile(
+    # A masked name starts where its run of marks starts (else a long run costs quadratic time).
+    # One * masks a name too (*村有耕地*亩), unless its suffix starts a word (*村民: a footnote).
+    r"(?=[*＊×xXA-Za-z])(?:(?<![*＊])[*＊]{2,}|(?<![*＊])[*＊](?!" + _SUFFIX_STARTS_WORD.pattern + r")"
+    r"|(?<![×xX])[×xX]{2,}|(?<![A-Za-z])[A-Za-z]{1,12})"
+    r"(?:街道|社区|[村镇乡县区市])")
+_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff])(?:街道|社区|[村镇乡县区市])")
 _NAME_WINDOW = 6
 _SELF_REFERENCE = re.compile(r"(?:全|我|本|该)(街道|社区|[村镇乡县区市])")
 # Category nouns, not names: 示范村 (a model village), 贫困县 (a poor county) …

@@ -46,6 +46,8 @@ _CHANGE_VERBS = frozenset({"增加", "增长", "提高", "提升", "上升", "�
                            "增至", "升至", "降至", "提至"})
 # What is left before a figure in 由2020年的3万元: a time word, no subject.
 _TIME_RESIDUE = re.compile(r"[年月底末初的]+")
+# What follows the digits of a date: 2016年底 → 年底.
+_DATE_TAIL = re.compile(r"(?:年|月|日|号)(?:底|末|初|度|份|中|来|以来)?")
 # Where the clause starts comparing: the subject stands before it (满意度由85%提升至96%).
 _COMPARISON = frozenset({"由", "从", "比", "较", "同比", "相比"})  # as words: not 比例, 从事
 # Verbs that introduce what is counted; never its first word (全镇有留守儿童320名 → 留守儿童).
@@ -53,7 +55,7 @@ _INTRODUCING = frozenset({"有", "共有", "现有", "拥有", "共计", "合计
 # Words that end a noun phrase following the figure (8000名干部对口包保 → 干部).
 _FOLLOWING_STOP = frozenset({
     "中", "都", "已", "在", "参加", "参与", "进行", "对口", "率先", "克服", "建立", "实现", "开展",
-    "全部", "共", "与", "及", "等", "为", "是", "有", "被", "将", "从", "向", "对", "到", "经", "由",
+    "全部", "共", "与", "和", "及", "等", "为", "是", "有", "被", "将", "从", "向", "对", "到", "经", "由",
     "掌握", "送去", "结对", "正在", "已经", "得到", "完成", "通过", "用于", "作为", "以", "按",
     "发展", "来自", "之中", "当中", "之间", "之内", "以内", "左右", "以上", "以下", "上下", *_CHANGE_VERBS,
 })
@@ -122,8 +124,16 @@ def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) 
     if breaks:
         window = window[breaks[-1].end():]
     # Another figure inside the clause: keep what follows it.
-    window = re.split(r"[0-9０-９%％*＊]+[^\u4e00-\u9fff]*", window)[-1] if re.search(r"[0-9０-９*＊]", window) else window
+    after_figure = re.search(r"[0-9０-９*＊]", window) is not None
+    if after_figure:
+        window = re.split(r"[0-9０-９%％*＊]+[^\u4e00-\u9fff]*", window)[-1]
     words = _words(window.strip(), segment)
+    if after_figure and len(words) > 1 and (
+            _DATE_TAIL.fullmatch(words[0]) and not _TIME_RESIDUE.fullmatch("".join(words))
+            or words[0] in _ADMIN_UNITS):
+        # 2016年农村人均纯收入, 2016年底发展…: the rest of a date; *村有耕地面积, 3组有…: the
+        # suffix of a masked or numbered place
+        del words[0]
     while words and words[-1] in _LINK_WORDS:
         words.pop()
     phrase = "".join(words)
@@ -181,7 +191,7 @@ def following_phrase(text: str, end: int, hi: int, segment: Segmenter | None) ->
                 or sum(map(len, picked)) + len(word) > _MAX_CHARS):
             break
         picked.append(word)
-    return "".join(picked)
+    return "".join(picked).rstrip("、")  # 18个贫困村、1.4万人: the list goes on with a figure
 
 
 def subject_of(

@@ -22,18 +22,24 @@ _MEASURE_ONLY = UnitSpec("个", "个")
 # 村民小组8个, 行政村12个: the unit noun comes first and a bare 个 closes the clause.
 # The count extractor owns 个 and hands such candidates over with this unit.
 NOUN_FIRST_UNIT = UnitSpec("个", "unit", scanned=False)
+# Kinds of village: 贫困村54个, 18个贫困村.
+_VILLAGE_KINDS = "贫困|示范|重点|试点|中心|空壳|美丽|文明|样板|建制|省级|市级|县级"
 _UNIT_NOUN_BEFORE = re.compile(
     r"(?:行政村|自然村|自然屯|自然庄|嘎查|村民小组|村民组|村[(（]社区[)）]|社区|乡镇|街道|居委会|村委会|"
-    r"(?:贫困|示范|重点|试点|中心|空壳|美丽|文明|样板|建制|省级|市级|县级|的)村)"
+    rf"(?:{_VILLAGE_KINDS}|的)村)"
     r"数?(?:共计|总计|共有|共|计|有|辖|达|为)?$"
 )
+_VILLAGE_KIND_AFTER = re.compile(rf"(?:{_VILLAGE_KINDS})村(?!{_NOT_VILLAGE})")
 _CLAUSE_END = re.compile(r"(?:[,，。;；、:：)）\s]|$)")
 
 
 def counts_units_named_before(text: str, candidate: Candidate) -> bool:
-    """True for 村民小组8个 / 行政村共12个: a bare 个 counting the unit noun written before it."""
+    """True for 村民小组8个 / 行政村共12个: a bare 个 counting the unit noun written before it,
+    and for 18个贫困村: a 个 counting a kind of village named right after it."""
     if candidate.unit.surface != "个":
         return False
+    if _VILLAGE_KIND_AFTER.match(text, candidate.end):
+        return True
     if not _CLAUSE_END.match(text, candidate.end):
         return False
     return _UNIT_NOUN_BEFORE.search(text[max(0, candidate.start - 10):candidate.start]) is not None

@@ -22,6 +22,8 @@ ROWS = [
      [("17个乡镇", "清水县"), ("12个行政村", "青石镇"), ("1860个", "清水县")]),
     # 我村 in a 述职报告 refers to the village the speaker named
     ("述职报告\n我叫王明，现任红旗村党支部书记。我村共有党员46名。", [("46名", "红旗村")]),
+    # a name masked with one * is a place too, its subject is what follows the name
+    ("关于*村建设情况的报告\n*村有耕地面积*亩，东邻*镇。", [("*亩", "*村")]),
     # the whole city: no place
     ("关于全市农村工作的报告\n全市共有行政村860个，农村人口120万人。", [("860个", None), ("120万人", None)]),
 ]

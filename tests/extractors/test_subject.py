@@ -48,6 +48,14 @@ ROWS = [
     ("李某(男,年老)和王某某(16岁,女)。", [("16岁", "王某某")]),
     # the phrase after an earlier figure does not start at its 的
     ("年出栏100头以上的生猪养殖户56户。", [("100头以上", "生猪养殖户"), ("56户", "生猪养殖户")]),
+    # the suffix of a masked or numbered place before the phrase is no part of it
+    ("*村有耕地面积*亩。", [("*亩", "耕地面积")]),
+    # the rest of a date before the phrase is no part of it
+    ("2016年农村人均纯收入3652元。", [("3652元", "农村人均纯收入")]),
+    ("2016年底发展特色产业基地2310亩。", [("2310亩", "发展特色产业基地")]),
+    # a kind of village counted with 个; a list going on after the phrase, with 和 or 、
+    ("帮扶1个贫困村和1085户贫困户。", [("1个", "贫困村"), ("1085户", "贫困户")]),
+    ("今年退出18个贫困村、20个示范村。", [("18个", "贫困村"), ("20个", "示范村")]),
 ]
 
 
