@@ -59,7 +59,8 @@ NUMERAL_SOURCE = (
     # numeral takes its own 万/亿 (a second [万亿]+ after it matched nothing new but made
     # the engine retry every split of a long run: time quadratic in its length).
     f"(?:{ARABIC_SOURCE}(?:{GAP_SOURCE}[{_CN_SMALL_CHARS}](?!米))?"
-    f"(?:[余多几来][{_CN_BIG_CHARS}]+|{GAP_SOURCE}[{_CN_BIG_CHARS}]+)?"
+    f"(?:{GAP_SOURCE}[余多几来][{_CN_BIG_CHARS}]+|{GAP_SOURCE}[{_CN_BIG_CHARS}]+)?"
+    f"(?:{GAP_SOURCE}(?=[余多几来](?![{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}])))?"
     f"|{CHINESE_DECIMAL_SOURCE}|{CHINESE_SOURCE}(?:[余多几来][{_CN_BIG_CHARS}]+)?)"
     f"(?:[余多几来](?![{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}]))?"
 )

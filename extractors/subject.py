@@ -91,7 +91,13 @@ class PriorFigure:
     subject: str | None
 
 
+# A space between two Chinese characters separates nothing (a wrapped line read as one,
+# a letter-spaced title): the words are read without it.
+_SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[ \u00a0\u3000]+(?=[\u4e00-\u9fff])")
+
+
 def _words(phrase: str, segment: Segmenter | None) -> list[str]:
+    phrase = _SPACE_IN_WORDS.sub("", phrase)
     return segment(phrase) if segment is not None and phrase else list(phrase)
 
 

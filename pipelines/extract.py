@@ -8,6 +8,7 @@ from extractors.place import DocumentPlaces, place_of, self_reference_level
 from extractors.subject import PriorFigure, Sentences, subject_of
 from extractors.base import Segmenter
 from extractors.scanner import default_scanner
+from pipelines.line_wraps import Reading, as_written, read_wrapped
 from schemas import Document, Fact, Section
 
 
@@ -35,28 +36,33 @@ class SectionLocator:
 
 
 def extract_facts(
-    text: str, document: Document, sections: Sequence[Section], segment: Segmenter | None
+    text: str, document: Document, sections: Sequence[Section], segment: Segmenter | None,
+    reading: Reading | None = None,
 ) -> list[Fact]:
     """Every numeric fact of `document` (offsets into the source `text`); `sections` are
-    the document's own."""
+    the document's own. `reading` is the text as extraction reads it (`read_wrapped`:
+    wrapped lines joined), by default computed here; spans and sentences are the text's."""
+    reading = read_wrapped(text) if reading is None else reading
+    read = reading.text
     lo, hi = document.char_start, document.char_end
-    places = DocumentPlaces(text, lo, hi, segment)
-    level = self_reference_level(text, lo, hi)
+    places = DocumentPlaces(read, lo, hi, segment)
+    level = self_reference_level(read, lo, hi)
     locator = SectionLocator(sections)
-    sentences = Sentences(text, lo, hi)
+    sentences = Sentences(read, lo, hi)
     facts = []
     prior: list[PriorFigure] = []
-    for extractor, candidate in default_scanner().scan(text, lo, hi, segment):
+    for extractor, candidate in default_scanner().scan(read, lo, hi, segment):
         kind = str(extractor.kind)
         start, end = sentences.around(candidate.start, candidate.end)
         sentence = (max(start, candidate.start - MAX_SENTENCE_REACH), min(end, candidate.end + MAX_SENTENCE_REACH))
         prior = [p for p in prior if p.end > sentence[0]]
-        subject = subject_of(text, kind, candidate, sentence, segment, prior)
+        subject = as_written(subject_of(read, kind, candidate, sentence, segment, prior), read is not text)
         prior.append(PriorFigure(candidate.end, kind, candidate.unit.canonical, subject))
+        char_start, char_end = reading.span(candidate.start, candidate.end)
         facts.append(Fact(
-            fact_id=f"{document.doc_id}-{candidate.start}-{kind}",
+            fact_id=f"{document.doc_id}-{char_start}-{kind}",
             doc_id=document.doc_id,
-            section_id=locator.section_at(candidate.start),
+            section_id=locator.section_at(char_start),
             source_path=document.source_path,
             kind=kind,
             value=candidate.value,
@@ -64,10 +70,10 @@ def extract_facts(
             unit=candidate.unit.canonical,
             qualifier=candidate.qualifier,
             subject=subject,
-            place=place_of(text, candidate, kind, sentence, places, level),
-            text=candidate.span_text(text),
-            char_start=candidate.start,
-            char_end=candidate.end,
+            place=as_written(place_of(read, candidate, kind, sentence, places, level), read is not text),
+            text=text[char_start:char_end],  # candidate.span_text(text) unless a wrap moved
+            char_start=char_start,
+            char_end=char_end,
             sentence=text[sentence[0]:sentence[1]].strip(),
             extractor=extractor.name,
         ))

@@ -15,6 +15,7 @@ from extractors.base import Segmenter
 from extractors.registry import versions
 from pipelines.check import check_document
 from pipelines.extract import extract_facts
+from pipelines.line_wraps import read_wrapped
 from pipelines.load_tables import CHILD_TABLES, SourceTables, StackedRows, source_tables, stack
 from pipelines.read import SourceError, SourceText, read_source
 from pipelines.structure import build_documents, build_sections
@@ -131,10 +132,11 @@ def extract_stage(result: SourceResult, segment: Segmenter | None) -> SourceResu
         by_doc: dict[str, list[Section]] = {}
         for section in result.sections:
             by_doc.setdefault(section.doc_id, []).append(section)
+        reading = read_wrapped(result.text)
         result.facts = [
             fact
             for document in result.documents
-            for fact in extract_facts(result.text, document, by_doc.get(document.doc_id, []), segment)
+            for fact in extract_facts(result.text, document, by_doc.get(document.doc_id, []), segment, reading)
         ]
     return result
 

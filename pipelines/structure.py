@@ -5,6 +5,7 @@ import hashlib
 from collections.abc import Sequence
 
 from pipelines.duplicates import find_duplicates
+from pipelines.line_wraps import as_written, reading_text
 from pipelines.split_documents import split_documents
 from pipelines.split_sections import split_sections
 from schemas import Document, Section
@@ -22,14 +23,15 @@ def document_id(sha256: str, ordinal: int, source_path: str = "") -> str:
 
 def build_documents(text: str, source_path: str, sha256: str) -> list[Document]:
     """Split a source text into documents and mark near-identical repeats."""
-    spans = split_documents(text)
+    reading = reading_text(text)  # wrapped lines joined: a paragraph is one line again
+    spans = split_documents(reading)
     texts = [text[s.start:s.end] for s in spans]
     originals = find_duplicates(texts)
     ids = [document_id(sha256, i, source_path) for i in range(len(spans))]
     return [
         Document(
             doc_id=ids[i], source_path=source_path, ordinal=i, char_start=s.start, char_end=s.end,
-            title=s.title, duplicate_of=None if originals[i] is None else ids[originals[i]],
+            title=as_written(s.title, reading is not text) or s.title, duplicate_of=None if originals[i] is None else ids[originals[i]],
             text=texts[i],
         )
         for i, s in enumerate(spans)
@@ -39,14 +41,16 @@ def build_documents(text: str, source_path: str, sha256: str) -> list[Document]:
 def build_sections(text: str, documents: Sequence[Document]) -> list[Section]:
     """The heading tree of every document, with parent ids."""
     sections: list[Section] = []
+    reading = reading_text(text)
     for document in documents:
-        headings = split_sections(text, document.char_start, document.char_end)
+        headings = split_sections(reading, document.char_start, document.char_end)
         ids = [f"{document.doc_id}-s{i:03d}" for i in range(len(headings))]
         for i, heading in enumerate(headings):
             sections.append(Section(
                 section_id=ids[i], doc_id=document.doc_id,
                 parent_id=None if heading.parent is None else ids[heading.parent],
-                level=heading.level, marker=heading.marker, title=heading.title,
+                level=heading.level, marker=heading.marker,
+                title=as_written(heading.title, reading is not text) or heading.title,
                 char_start=heading.start, char_end=heading.end,
             ))
     return sections

@@ -1,0 +1,117 @@
+"""Hard-wrapped text: line breaks that only wrap a paragraph at a fixed width.
+
+Text exported from PDFs and fixed-width editors breaks every paragraph into lines of about
+the same length; a figure, its subject and its place then fall on different "lines" and a
+line break, read as the end of a sentence, cuts them apart. `reading_text` gives the text
+with those wrap breaks turned into spaces: the same length, so every offset into it is an
+offset into the text, and extraction reads it where it would read the text.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from typing import NamedTuple
+
+# A wrapped text has at least this many lines of about one length (its width), making at
+# least this share of its longer lines; lines within _SLACK of the width are full.
+_MIN_FULL_LINES = 8
+_MIN_FULL_SHARE = 0.4
+_MIN_WIDTH = 16
+_SLACK = 3
+# A line that ends with these ends its paragraph (or is a heading), full or not.
+_PARAGRAPH_END = frozenset("。！？!?；;：:…”」』）)")
+_LINE = re.compile(r"[^\n]*\n")
+_NUMBER_REST = re.compile(r"[.．]?[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_MAX_MOVE = 12
+_HAN_RUN = re.compile(rf"[\u4e00-\u9fff]{{1,{_MAX_MOVE}}}")
+
+
+def wrap_width(text: str) -> int | None:
+    """The width the text is wrapped at, or None when its lines are not wrapped."""
+    lengths = Counter(len(line.rstrip()) for line in text.split("\n"))
+    longer = sum(n for length, n in lengths.items() if length >= _MIN_WIDTH)
+    best, best_count = None, 0
+    for width in lengths:
+        if width < _MIN_WIDTH:
+            continue
+        count = sum(lengths.get(w, 0) for w in range(width - _SLACK, width + _SLACK + 1))
+        if count > best_count or (count == best_count and best is not None and width > best):
+            best, best_count = width, count
+    if best is None or best_count < _MIN_FULL_LINES or best_count < _MIN_FULL_SHARE * longer:
+        return None
+    # the commonest length of the window: the width itself, not a paragraph's short last line
+    return max(range(best - _SLACK, best + _SLACK + 1), key=lambda w: (lengths.get(w, 0), w))
+
+
+class Reading(NamedTuple):
+    """A text as extraction reads it: wrap breaks as spaces, a number or word cut by a
+    wrap whole again. In each range [start, end) of `moved`, the characters after a wrap
+    moved up by one and the wrap, as a space, took the range's last place."""
+
+    text: str
+    moved: tuple[tuple[int, int], ...] = ()
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The span in the text of what reads as [start, end) (3.5公里 reads where the text
+        holds 3.5公\\n里: one character more)."""
+        return self._offset(start, end_of_span=False), self._offset(end, end_of_span=True)
+
+    def _offset(self, offset: int, end_of_span: bool) -> int:
+        index = bisect_right(self.moved, (offset, len(self.text) + 1)) - 1
+        if index >= 0:
+            low, high = self.moved[index]
+            if (low < offset <= high - 1) if end_of_span else (low <= offset < high - 1):
+                return offset + 1
+        return offset
+
+
+def read_wrapped(text: str) -> Reading:
+    """`text` as extraction reads it (same length, so offsets carry over; see Reading).
+
+    A break is a wrap when the line before it is full (within a few characters of the
+    text's wrap width, or longer) and does not end with a paragraph's final punctuation;
+    it reads as a space. A wrap inside a number (32\\n426人, 12\\n.6公里) or a run of
+    Chinese characters (3.5公\\n里, 五沙\\n村) moves to its end. Text whose lines are not
+    wrapped reads as it is.
+    """
+    width = wrap_width(text)
+    if width is None:
+        return Reading(text)
+    chars, moved = list(text), []
+    for match in _LINE.finditer(text):
+        body = match.group()[:-1].rstrip()
+        if len(body) < width - _SLACK or body[-1] in _PARAGRAPH_END:
+            continue
+        wrap = match.end() - 1
+        end = wrap + 1 + _cut_length(text, wrap)
+        chars[wrap:end] = [*text[wrap + 1:end], " "]
+        if end > wrap + 1:
+            moved.append((wrap, end))
+    return Reading("".join(chars), tuple(moved))
+
+
+def reading_text(text: str) -> str:
+    """The text of read_wrapped(text)."""
+    return read_wrapped(text).text
+
+
+def _cut_length(text: str, wrap: int) -> int:
+    """How many characters after the wrap at `wrap` continue the number or the run of
+    Chinese characters it cuts (at most _MAX_MOVE)."""
+    before = text[wrap - 1:wrap]
+    if before.isdigit() or before in ".．" and text[wrap - 2:wrap - 1].isdigit():
+        rest = _NUMBER_REST.match(text, wrap + 1)
+    elif _HAN.match(before):
+        rest = _HAN_RUN.match(text, wrap + 1)
+    else:
+        return 0
+    return rest.end() - wrap - 1 if rest else 0
+
+
+def as_written(phrase: str | None, wrapped: bool) -> str | None:
+    """A phrase copied from the reading text across a wrap (农 户) as the text means it (农户)."""
+    if not wrapped or phrase is None:
+        return phrase
+    return "".join(phrase.split()) or None

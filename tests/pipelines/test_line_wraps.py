@@ -1,0 +1,127 @@
+"""Hard-wrapped text (pipelines/line_wraps.py): wrap breaks read as spaces, offsets kept."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipelines import process
+from pipelines.line_wraps import Reading, as_written, reading_text, wrap_width
+from pipelines.structure import build_documents, build_sections
+
+PARAGRAPHS = [
+    "一、基本情况",
+    "青石村位于县城东部，全村辖6个村民小组，共有农户356户，人口1280人，其中党员46名。"
+    "全村耕地面积3200亩，人均耕地2.5亩，2023年农村人均可支配收入15800元。",
+    "二、主要做法",
+    "今年争取上级资金人民币50万元，新修通村公路3.5公里，硬化道路1200米，惠及群众2000余人。"
+    "全村森林覆盖率达到67.3%，比上年提高5个百分点。",
+]
+
+
+def wrap(paragraphs: list[str], width: int) -> tuple[str, list[int]]:
+    """Paragraphs cut into lines of `width` characters; also the offsets of the inserted
+    breaks in the unwrapped text."""
+    lines, inserted, offset = [], [], 0
+    for paragraph in paragraphs:
+        for start in range(0, len(paragraph), width):
+            lines.append(paragraph[start:start + width])
+            if start + width < len(paragraph):
+                inserted.append(offset + start + width)
+        offset += len(paragraph) + 1
+    return "\n".join(lines) + "\n", inserted
+
+
+def test_unwrapped_text_is_read_as_it_is(sample_text):
+    assert wrap_width(sample_text) is None
+    assert reading_text(sample_text) is sample_text
+
+
+def test_wrapped_text_reads_as_paragraphs():
+    text, _ = wrap(PARAGRAPHS * 3, 24)
+    reading = reading_text(text)
+    assert wrap_width(text) == 24
+    assert len(reading) == len(text)
+    assert [line.replace(" ", "") for line in reading.split("\n")[:4]] == PARAGRAPHS
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a full line ending a sentence ends its paragraph; a short line (a heading) is its own
+    ("一二三四五六七八九十一二三四五六七八九十。\n" * 10, "一二三四五六七八九十一二三四五六七八九十。\n" * 10),
+    ("标题\n" + "，二三四五六七八九十一二三四五六七八九十\n" * 10,
+     "标题\n" + "，二三四五六七八九十一二三四五六七八九十 " * 10),
+    # a wrap inside a number or a run of Chinese characters moves to its end
+    ("一二三四五六七八九十一二三四五六七八九。\n" * 9 + "一二三四五六七八九十一二三四五六七八35\n6户，",
+     "一二三四五六七八九十一二三四五六七八九。\n" * 9 + "一二三四五六七八九十一二三四五六七八356 户，"),
+    ("，二三四五六七八九十一二三四五六七八九十\n" * 9 + "，二三四五六七八九十一二三四五六七3.5公\n里，",
+     "，二三四五六七八九十一二三四五六七八九十 " * 9 + "，二三四五六七八九十一二三四五六七3.5公里 ，"),
+    # too few lines of one length: not wrapped
+    ("一二三四五六七八九十一二三四五六七八九十\n" * 3, "一二三四五六七八九十一二三四五六七八九十\n" * 3),
+])
+def test_reading_text_table(text, expected):
+    assert reading_text(text) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="村民户人亩元全共有的了和，、", min_size=1, max_size=120).map(lambda s: s + "。"),
+                min_size=6, max_size=20),
+       st.integers(min_value=16, max_value=40))
+def test_reading_text_joins_exactly_the_wraps(paragraphs, width):
+    text, inserted = wrap(paragraphs, width)
+    reading = reading_text(text)
+    assert len(reading) == len(text)
+    if wrap_width(text) is None:
+        assert reading == text
+        return
+    # every wrap reads as a space, moved at most to the end of the word it cut; every
+    # paragraph's end stays where it is
+    assert reading.count(" ") == len(inserted)
+    assert reading.replace(" ", "") == "".join(p + "\n" for p in paragraphs)
+    assert [i for i, c in enumerate(reading) if c == "\n"] == \
+        [i for i, c in enumerate(text) if c == "\n" and text[i - 1] == "。"]
+
+
+@pytest.mark.parametrize(("read", "span"), [
+    ((0, 4), (0, 4)),    # before the moved range
+    ((1, 6), (1, 7)),    # 3.5公里 ends inside it: the text's span takes the wrap too
+    ((1, 7), (1, 7)),    # ends at its last place (the space): nothing moved past
+    ((5, 6), (6, 7)),    # inside it: one character on
+    ((7, 9), (7, 9)),    # after it
+])
+def test_reading_span(read, span):
+    text = "路3.5公\n里，长"
+    reading = Reading("路3.5公里 ，长", ((5, 7),))
+    assert reading.span(*read) == span
+    assert text[span[0]:span[1]].replace("\n", "") == reading.text[read[0]:read[1]].replace(" ", "")
+
+
+def test_as_written():
+    assert as_written("农 户", True) == "农户"
+    assert as_written("医务 人员", False) == "医务 人员"
+    assert as_written(" ", True) is None
+    assert as_written(None, True) is None
+
+
+def _facts(text: str, segment) -> list:
+    documents = build_documents(text, "report.txt", "0" * 64)
+    sections = build_sections(text, documents)
+    result = process.SourceResult(process.read_stage.__globals__["Source"](
+        source_path="report.txt", sha256="0" * 64, status="loaded", loaded_at=process._now()),
+        text=text, documents=documents, sections=sections)
+    return process.extract_stage(result, segment).facts
+
+
+def test_wrapped_report_gives_the_facts_of_the_unwrapped_one(segment):
+    paragraphs = ["青石村2023年工作总结", *PARAGRAPHS * 2]
+    plain = "\n".join(paragraphs) + "\n"
+    wrapped, inserted = wrap(paragraphs, 26)
+    assert wrap_width(wrapped) is not None
+    expected = [(f.kind, f.value, f.unit, f.subject, f.place) for f in _facts(plain, segment)]
+    facts = _facts(wrapped, segment)
+    assert [(f.kind, f.value, f.unit, f.subject, f.place) for f in facts] == expected
+    for fact in facts:
+        assert wrapped[fact.char_start:fact.char_end] == fact.text
+    documents = build_documents(wrapped, "report.txt", "0" * 64)
+    assert "".join(d.text for d in documents) == wrapped
+    assert [s.title for s in build_sections(wrapped, documents)] == \
+        [s.title for s in build_sections(plain, build_documents(plain, "report.txt", "0" * 64))]
