@@ -52,15 +52,15 @@ CHINESE_DECIMAL_SOURCE = (
 )
 # Typeset and PDF text puts a space between Arabic digits and what follows (医务人员 29 人,
 # 1.13 万平方米): up to two spaces, never a line break.
-GAP_SOURCE = "[ \u00a0\u3000]{0,2}"
+_SPACES = "[ \u00a0\u3000]{1,2}"
+GAP_SOURCE = f"(?:(?=[ \u00a0\u3000]){_SPACES})?"  # optional; the lookahead fails fast
 # One numeral: Arabic (optionally with a Chinese magnitude) or Chinese, with 余/多 inside.
 NUMERAL_SOURCE = (
     # 5千米 is 5 km: a 千 before 米 belongs to the unit after Arabic digits. A Chinese
     # numeral takes its own 万/亿 (a second [万亿]+ after it matched nothing new but made
     # the engine retry every split of a long run: time quadratic in its length).
-    f"(?:{ARABIC_SOURCE}(?:{GAP_SOURCE}[{_CN_SMALL_CHARS}](?!米))?"
-    f"(?:{GAP_SOURCE}[余多几来][{_CN_BIG_CHARS}]+|{GAP_SOURCE}[{_CN_BIG_CHARS}]+)?"
-    f"(?:{GAP_SOURCE}(?=[余多几来](?![{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}])))?"
+    f"(?:{ARABIC_SOURCE}(?:{_SPACES}(?=[{_CN_SMALL_CHARS}{_CN_BIG_CHARS}余多几来]))?"
+    f"(?:[{_CN_SMALL_CHARS}](?!米))?(?:[余多几来][{_CN_BIG_CHARS}]+|[{_CN_BIG_CHARS}]+)?"
     f"|{CHINESE_DECIMAL_SOURCE}|{CHINESE_SOURCE}(?:[余多几来][{_CN_BIG_CHARS}]+)?)"
     f"(?:[余多几来](?![{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}]))?"
 )
@@ -186,8 +186,10 @@ def parse_numeral(text: str) -> Numeral | None:
     if head[-1] in CN_SMALL_UNITS:
         small, head = CN_SMALL_UNITS[head[-1]], head[:-1]
     try:
+        if small == magnitude == 1:
+            return Numeral(float(head), approx)
         value = Decimal(head) * small * magnitude  # 19.92亿 is 1992000000, not ...0.0000002
-    except InvalidOperation:
+    except (ValueError, InvalidOperation):
         return None
     return Numeral(float(value), approx)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 from typing import NamedTuple
 
 # A wrapped text has at least this many lines of about one length (its width), making at
@@ -67,6 +68,7 @@ class Reading(NamedTuple):
         return offset
 
 
+@lru_cache(maxsize=4)  # the stages and each document of a source read the same text
 def read_wrapped(text: str) -> Reading:
     """`text` as extraction reads it (same length, so offsets carry over; see Reading).
 
