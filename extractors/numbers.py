@@ -51,9 +51,11 @@ CHINESE_DECIMAL_SOURCE = (
     f"(?![{_CN_SMALL_CHARS}])[{_CN_BIG_CHARS}]*"
 )
 # Typeset and PDF text puts a space between Arabic digits and what follows (医务人员 29 人,
-# 1.13 万平方米): up to two spaces, never a line break.
-_SPACES = "[ \u00a0\u3000]{1,2}"
-GAP_SOURCE = f"(?:(?=[ \u00a0\u3000]){_SPACES})?"  # optional; the lookahead fails fast
+# 1.13 万平方米), a .docx table row a tab (3200 and 亩 in cells of their own): up to two,
+# never a line break.
+SPACE_CLASS = "[ \t\u00a0\u3000]"
+_SPACES = f"{SPACE_CLASS}{{1,2}}"
+GAP_SOURCE = f"(?:(?={SPACE_CLASS}){_SPACES})?"  # optional; the lookahead fails fast
 # One numeral: Arabic (optionally with a Chinese magnitude) or Chinese, with 余/多 inside.
 NUMERAL_SOURCE = (
     # 5千米 is 5 km: a 千 before 米 belongs to the unit after Arabic digits. A Chinese

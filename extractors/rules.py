@@ -161,16 +161,17 @@ def is_fact(text: str, c: Candidate) -> bool:
 
 # A qualifier that stands apart from its number: 接近总量的40%, 至少500万元.
 _DETACHED_QUALIFIER = re.compile(
-    r"(?:(接近|将近|超过|不足|不到|大约)[^,，。;；:：0-9]{1,8}的|(至少|最少|起码))$"
+    r"(?:(接近|将近|超过|不足|不到|大约)[^,，。;；:：0-9]{1,8}的|(至少|最少|起码)"
+    r"|(?<![签节预制合契违履特公条相邀简婚集缔践守爽])(约)占[^,，。;；:：0-9]{0,8})$"  # 约占总人口的30%
 )
 _DETACHED_MEANING = {
     "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY, "超过": Qualifier.OVER,
     "不足": Qualifier.UNDER, "不到": Qualifier.UNDER, "大约": Qualifier.ABOUT,
-    "至少": Qualifier.OVER, "最少": Qualifier.OVER, "起码": Qualifier.OVER,
+    "至少": Qualifier.OVER, "最少": Qualifier.OVER, "起码": Qualifier.OVER, "约": Qualifier.ABOUT,
 }
 
 
 def qualifier_before(text: str, start: int) -> Qualifier | None:
     """The qualifier of a detached word in front of the span, which stays outside it."""
     match = _DETACHED_QUALIFIER.search(_before(text, start, 12))
-    return _DETACHED_MEANING[match.group(1) or match.group(2)] if match else None
+    return _DETACHED_MEANING[match.group(1) or match.group(2) or match.group(3)] if match else None

@@ -21,6 +21,7 @@ from extractors.numbers import (
     NUMERAL_SOURCE,
     NUMERAL_START_CLASS,
     RANGE_SEP_SOURCE,
+    SPACE_CLASS,
     TRAILING_SOURCE,
     approximate_pair,
     is_chinese_numeral,
@@ -71,7 +72,7 @@ class Scanner:
             f"(?:(?P<pct>百分之)(?P<pnum>{NUMERAL_SOURCE})"
             f"(?:(?P<psep>{RANGE_SEP_SOURCE})(?:百分之)?(?P<pnum2>{NUMERAL_SOURCE}))?"
             f"|(?P<num>{number})(?:(?:{units})?(?P<sep>{RANGE_SEP_SOURCE})(?P<num2>{number}))?"
-            f"(?:(?=[ \u00a0\u3000])(?<=[0-9０-９万亿萬億]){GAP_SOURCE})?(?P<unit>{units}))"
+            f"(?:(?={SPACE_CLASS})(?<=[0-9０-９万亿萬億]){GAP_SOURCE})?(?P<unit>{units}))"
             f"(?P<trail>{TRAILING_SOURCE})?"
         )
         return cls(re.compile(source), owner, by_unit)
