@@ -158,6 +158,8 @@ def random_input(rng: random.Random) -> bytes:
         text = SAMPLE_TEXT[start:start + rng.choice((50, 300, 1500, 5000))]
         mutations = [(rng.choice(OPERATIONS), rng.random(), _payload(rng)) for _ in range(rng.randint(1, 30))]
         text = apply_mutations(text, mutations)
+        if rng.random() < 0.3:  # hard-wrapped at a width (pipelines/line_wraps.py)
+            text = hard_wrap(text, rng.randint(16, 60))
     elif roll < 0.8:  # characters of report text in random order
         text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 2000)))
     elif roll < 0.9:  # one fragment many times: the super-linear cases
@@ -171,6 +173,11 @@ def random_input(rng: random.Random) -> bytes:
     if rng.random() < 0.05 and raw:  # a file cut mid-character
         raw = raw[:rng.randrange(len(raw))]
     return raw
+
+
+def hard_wrap(text: str, width: int) -> str:
+    """Every line cut into lines of `width` characters."""
+    return "\n".join(line[i:i + width] for line in text.split("\n") for i in range(0, max(len(line), 1), width))
 
 
 def _payload(rng: random.Random) -> str:
