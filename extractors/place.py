@@ -188,7 +188,9 @@ class DocumentPlaces:
             text, lo, name = self._text, self._lo, None
             if end in self._untiled or _may_end_a_name(text, lo, end):
                 name = _segmented_name(text, lo, end, self._segment)
-            self._names[end] = name if name is not None and _is_name(name) else None
+            counted = name is not None and text[end - len(name) - 1:end - len(name)] == "个"
+            # 14个责任区, 3个片区: what a count counts is a kind of place, not a name
+            self._names[end] = name if name is not None and _is_name(name) and not counted else None
         return self._names[end]
 
     def _ends_of(self, name: str) -> set[int]:

@@ -20,7 +20,7 @@ _MAX_CHARS = 12
 _CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n、“”\"《》(（)）]")
 # A parenthesis closed before the figure: a gloss or a note on the noun before it.
 _CLOSED_PARENTHESIS = re.compile(r"[(（][^()（）]*[)）]")
-_FOLLOWING_CUT = re.compile(r"[,，。;；:：!！?？\n()（）“”\"《》0-9０-９*＊]")
+_FOLLOWING_CUT = re.compile(r"[,，。;；:：!！?？\n()（）“”\"《》0-9０-９*＊+＋]")
 # Words linking a subject to its figure; never part of the subject (共有党员16名).
 _LINK_WORDS = frozenset({
     "共计", "共有", "合计", "累计", "总计", "达到", "达", "为", "是", "有", "共", "计", "约", "近",

@@ -24,6 +24,8 @@ ROWS = [
     ("述职报告\n我叫王明，现任红旗村党支部书记。我村共有党员46名。", [("46名", "红旗村")]),
     # a name masked with one * is a place too, its subject is what follows the name
     ("关于*村建设情况的报告\n*村有耕地面积*亩，东邻*镇。", [("*亩", "*村")]),
+    # what a count counts is a kind of place, not a name
+    ("社区工作总结\n将辖区划分为14个责任区，公选出楼栋长106名。", [("14个", None), ("106名", None)]),
     # the whole city: no place
     ("关于全市农村工作的报告\n全市共有行政村860个，农村人口120万人。", [("860个", None), ("120万人", None)]),
 ]

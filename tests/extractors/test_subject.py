@@ -50,6 +50,8 @@ ROWS = [
     ("年出栏100头以上的生猪养殖户56户。", [("100头以上", "生猪养殖户"), ("56户", "生猪养殖户")]),
     # the suffix of a masked or numbered place before the phrase is no part of it
     ("*村有耕地面积*亩。", [("*亩", "耕地面积")]),
+    # a + joins the members of a team: the phrase after a figure ends there
+    ("组建服务团队(1名网格长+3名专职)。", [("1名", "网格长"), ("3名", "专职")]),
     # the rest of a date before the phrase is no part of it
     ("2016年农村人均纯收入3652元。", [("3652元", "农村人均纯收入")]),
     ("2016年底发展特色产业基地2310亩。", [("2310亩", "发展特色产业基地")]),
