@@ -94,6 +94,9 @@ TRAILING_QUALIFIERS: dict[str, Qualifier] = {
     "以下": Qualifier.UNDER, "之下": Qualifier.UNDER, "以内": Qualifier.UNDER,
     "左右": Qualifier.ABOUT, "上下": Qualifier.ABOUT, "许": Qualifier.ABOUT,
 }
+# A qualifier character that ends a word with the character before it states no
+# qualifier: 签约120户 (signed), 节约300万元 (saved), 附近200米 (nearby).
+QUALIFIER_INSIDE_A_WORD = {"约": "签节预制合契违履特公条相邀简婚集缔践守爽", "近": "附最临靠邻亲就贴相远逼"}
 # Longest first so that 不超过 wins over 超过 and 大约 over 约.
 LEADING_SOURCE = "|".join(sorted((k for k in LEADING_QUALIFIERS if k != "上"), key=len, reverse=True))
 TRAILING_SOURCE = "|".join(sorted(TRAILING_QUALIFIERS, key=len, reverse=True))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from extractors.base import Candidate
+from extractors.numbers import QUALIFIER_INSIDE_A_WORD
 from schemas import Qualifier
 
 _CN_NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟")
@@ -162,7 +163,7 @@ def is_fact(text: str, c: Candidate) -> bool:
 # A qualifier that stands apart from its number: 接近总量的40%, 至少500万元.
 _DETACHED_QUALIFIER = re.compile(
     r"(?:(接近|将近|超过|不足|不到|大约)[^,，。;；:：0-9]{1,8}的|(至少|最少|起码)"
-    r"|(?<![签节预制合契违履特公条相邀简婚集缔践守爽])(约)占[^,，。;；:：0-9]{0,8})$"  # 约占总人口的30%
+    rf"|(?<![{QUALIFIER_INSIDE_A_WORD['约']}])(约)占[^,，。;；:：0-9]{{0,8}})$"  # 约占总人口的30%
 )
 _DETACHED_MEANING = {
     "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY, "超过": Qualifier.OVER,

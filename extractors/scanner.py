@@ -20,6 +20,7 @@ from extractors.numbers import (
     MASKED_START_CLASS,
     NUMERAL_SOURCE,
     NUMERAL_START_CLASS,
+    QUALIFIER_INSIDE_A_WORD,
     RANGE_SEP_SOURCE,
     SPACE_CLASS,
     TRAILING_SOURCE,
@@ -33,9 +34,6 @@ from extractors.registry import all_extractors
 from schemas import Qualifier
 
 _CN_MAGNITUDE_START = "十百千万亿"
-# A qualifier character that ends a word with the character before it: 签约120户 (signed),
-# 节约300万元 (saved), 附近200米 (nearby) state the figure itself.
-_LEAD_INSIDE_A_WORD = {"约": "签节预制合契违履特公条相邀简婚集缔践守爽", "近": "附最临靠邻亲就贴相远逼"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +98,7 @@ class Scanner:
         lead = match.group("lead")
         # 接近总量的40% keeps its span on 40%; a qualifier word in front of the numeral is part of it.
         start = match.start()
-        if lead and start and text[start - 1] in _LEAD_INSIDE_A_WORD.get(lead, ""):
+        if lead and start and text[start - 1] in QUALIFIER_INSIDE_A_WORD.get(lead, ""):
             lead, start = None, match.start("pct") if match.group("pct") else match.start("num")
         if match.group("pct"):
             extractor, unit = self.owner["%"]

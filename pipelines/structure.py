@@ -31,8 +31,8 @@ def build_documents(text: str, source_path: str, sha256: str) -> list[Document]:
     return [
         Document(
             doc_id=ids[i], source_path=source_path, ordinal=i, char_start=s.start, char_end=s.end,
-            title=as_written(s.title, reading is not text) or s.title, duplicate_of=None if originals[i] is None else ids[originals[i]],
-            text=texts[i],
+            title=as_written(s.title, reading is not text) or s.title,
+            duplicate_of=None if originals[i] is None else ids[originals[i]], text=texts[i],
         )
         for i, s in enumerate(spans)
     ]
