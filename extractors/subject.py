@@ -133,13 +133,16 @@ def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) 
     after_figure = re.search(r"[0-9０-９*＊]", window) is not None
     if after_figure:
         window = re.split(r"[0-9０-９%％*＊]+[^\u4e00-\u9fff]*", window)[-1]
-    words = _words(window.strip(), segment)
-    if after_figure and len(words) > 1 and (
-            _DATE_TAIL.fullmatch(words[0]) and not _TIME_RESIDUE.fullmatch("".join(words))
-            or words[0] in _ADMIN_UNITS):
-        # 2016年农村人均纯收入, 2016年底发展…: the rest of a date; *村有耕地面积, 3组有…: the
-        # suffix of a masked or numbered place
-        del words[0]
+    window = window.strip()
+    if after_figure:
+        # 2016年农村人均纯收入, 2016年底发展…: the rest of a date (cut off before segmenting:
+        # pkuseg joins 年县 in 2020年县财政…)
+        date_tail = _DATE_TAIL.match(window)
+        if date_tail and not _TIME_RESIDUE.fullmatch(window):
+            window = window[date_tail.end():]
+    words = _words(window, segment)
+    if after_figure and len(words) > 1 and words[0] in _ADMIN_UNITS:
+        del words[0]  # *村有耕地面积, 3组有…: the suffix of a masked or numbered place
     while words and words[-1] in _LINK_WORDS:
         words.pop()
     phrase = "".join(words)
