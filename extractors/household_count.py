@@ -6,7 +6,8 @@ from schemas import FactKind
 extractor = register(Extractor(
     name="household_count",
     kind=FactKind.HOUSEHOLD_COUNT,
-    units=(UnitSpec("户", "household", not_before="[籍口主型外内均数头次]"),),
+    units=(UnitSpec("户", "household", not_before="[籍口主型外内均数头次]"),
+           UnitSpec("", "household", scanned=False)),  # 户数326: named by the noun, no unit
     priority=30,
     description="number of households",
 ))

@@ -34,6 +34,7 @@ extractor = register(PopulationExtractor(
         UnitSpec("名", "person", not_before="[单称额义誉列牌片校师言字次气利声优]"),
         UnitSpec("位", "person", not_before="[于置列次数居]"),
         *(UnitSpec(noun, "person") for noun in _PEOPLE_NOUNS),
+        UnitSpec("", "person", scanned=False),  # 总人口3.2万: named by the noun, no unit
     ),
     priority=30,
     description="number of people of any group; person_time for 人次",

@@ -34,6 +34,11 @@ from extractors.registry import all_extractors
 from schemas import Qualifier
 
 _CN_MAGNITUDE_START = "十百千万亿"
+_CLAUSE_END = r"(?:[,，。;；、)）]|\s|$)"
+# The nouns that name what a figure without a unit counts, as its canonical unit.
+_NAMED_BEFORE = re.compile(
+    r"(人口|人数|户数)(?:总数)?(?:为|是|达到|达|约|共|共有|有|总计|合计|计)?\s*$")
+_NAMED_UNITS = {"人口": "person", "人数": "person", "户数": "household"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +75,9 @@ class Scanner:
             f"(?:(?P<pct>百分之)(?P<pnum>{NUMERAL_SOURCE})"
             f"(?:(?P<psep>{RANGE_SEP_SOURCE})(?:百分之)?(?P<pnum2>{NUMERAL_SOURCE}))?"
             f"|(?P<num>{number})(?:(?:{units})?(?P<sep>{RANGE_SEP_SOURCE})(?P<num2>{number}))?"
-            f"(?:(?={SPACE_CLASS})(?<=[0-9０-９万亿萬億]){GAP_SOURCE})?(?P<unit>{units}))"
+            f"(?:(?={SPACE_CLASS})(?<=[0-9０-９万亿萬億]){GAP_SOURCE})?(?P<unit>{units})"
+            # 总人口3.2万, 户数326: a figure without a unit, named by the noun before it
+            f"|(?P<bnum>{number})(?={_CLAUSE_END}))"
             f"(?P<trail>{TRAILING_SOURCE})?"
         )
         return cls(re.compile(source), owner, by_unit)
@@ -94,6 +101,10 @@ class Scanner:
                 extractor = self.by_unit.get(refined.unit) or self.owner[refined.unit.surface][0]
             yield extractor, refined
 
+    def _unnamed_unit(self, canonical: str) -> tuple[Extractor, UnitSpec]:
+        """The extractor and its unit without a surface for `canonical` (总人口3.2万)."""
+        return next((e, u) for u, e in self.by_unit.items() if not u.surface and u.canonical == canonical)
+
     def _candidate(self, text: str, match: re.Match[str]) -> tuple[Extractor, Candidate] | None:
         lead = match.group("lead")
         # 接近总量的40% keeps its span on 40%; a qualifier word in front of the numeral is part of it.
@@ -104,6 +115,13 @@ class Scanner:
             extractor, unit = self.owner["%"]
             numeral_start, numeral_end = match.span("pnum")
             num2 = match.group("pnum2")
+        elif match.group("bnum") is not None:
+            named = _NAMED_BEFORE.search(text, max(0, start - 8), start)
+            if named is None:
+                return None
+            extractor, unit = self._unnamed_unit(_NAMED_UNITS[named.group(1)])
+            numeral_start, numeral_end = match.span("bnum")
+            num2 = None
         else:
             extractor, unit = self.owner[match.group("unit")]
             numeral_start, numeral_end = match.span("num")

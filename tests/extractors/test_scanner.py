@@ -122,6 +122,17 @@ SPACED_ROWS = [
 
 # Other ways reports write a figure.
 WRITTEN_ROWS = [
+    # no unit: the noun before the figure names what it counts
+    ("全镇总人口3.2万，耕地面积2万亩", [F("3.2万", "population", 32000, "person"), F("2万亩", "area", 20000, "mu")]),
+    ("户籍人口12000，常住人口9800。", [F("12000", "population", 12000, "person"),
+                                   F("9800", "population", 9800, "person")]),
+    ("全村户数326，人口约1280。", [F("326", "household_count", 326, "household"),
+                               F("约1280", "population", 1280, "person", "about")]),
+    ("参会人数 65，", [F("65", "population", 65, "person")]),
+    ("人口3.2万人，", [F("3.2万人", "population", 32000, "person")]),
+    ("1、基本情况", []),
+    ("人口普查2020，", []),
+    ("面积3200，", []),
     ("人口自然增长率6‰", [F("6‰", "ratio", 0.6, "percent")]),
     ("全镇实现GDP19.92亿元", [F("19.92亿元", "money", 1.992e9, "CNY")]),
     ("人均GDP8000元", [F("8000元", "money", 8000, "CNY")]),
