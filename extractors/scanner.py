@@ -77,7 +77,7 @@ class Scanner:
             f"|(?P<num>{number})(?:(?:{units})?(?P<sep>{RANGE_SEP_SOURCE})(?P<num2>{number}))?"
             f"(?:(?={SPACE_CLASS})(?<=[0-9０-９万亿萬億]){GAP_SOURCE})?(?P<unit>{units})"
             # 总人口3.2万, 户数326: a figure without a unit, named by the noun before it
-            f"|(?P<bnum>{number})(?={_CLAUSE_END}))"
+            f"|(?<=[口数为是到达约共有计 \u3000])(?P<bnum>{number})(?={_CLAUSE_END}))"
             f"(?P<trail>{TRAILING_SOURCE})?"
         )
         return cls(re.compile(source), owner, by_unit)
