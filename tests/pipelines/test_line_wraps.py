@@ -1,6 +1,8 @@
 """Hard-wrapped text (pipelines/line_wraps.py): wrap breaks read as spaces, offsets kept."""
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -8,6 +10,7 @@ from hypothesis import strategies as st
 from pipelines import process
 from pipelines.line_wraps import Reading, as_written, reading_text, wrap_width
 from pipelines.structure import build_documents, build_sections
+from schemas import Source, SourceStatus
 
 PARAGRAPHS = [
     "一、基本情况",
@@ -105,9 +108,8 @@ def test_as_written():
 def _facts(text: str, segment) -> list:
     documents = build_documents(text, "report.txt", "0" * 64)
     sections = build_sections(text, documents)
-    result = process.SourceResult(process.read_stage.__globals__["Source"](
-        source_path="report.txt", sha256="0" * 64, status="loaded", loaded_at=process._now()),
-        text=text, documents=documents, sections=sections)
+    source = Source(source_path="report.txt", sha256="0" * 64, status=SourceStatus.LOADED, loaded_at=datetime(2026, 1, 1))
+    result = process.SourceResult(source, text=text, documents=documents, sections=sections)
     return process.extract_stage(result, segment).facts
 
 
@@ -121,6 +123,7 @@ def test_wrapped_report_gives_the_facts_of_the_unwrapped_one(segment):
     assert [(f.kind, f.value, f.unit, f.subject, f.place) for f in facts] == expected
     for fact in facts:
         assert wrapped[fact.char_start:fact.char_end] == fact.text
+    assert any("\n" in fact.text for fact in facts)  # some figures are cut by a wrap (35\n6户)
     documents = build_documents(wrapped, "report.txt", "0" * 64)
     assert "".join(d.text for d in documents) == wrapped
     assert [s.title for s in build_sections(wrapped, documents)] == \
