@@ -13,6 +13,7 @@ import bisect
 import hashlib
 import re
 import unicodedata
+import zlib
 
 SIMILARITY = 0.9
 MIN_CHARS = 50          # shorter normalised texts are never marked as duplicates
@@ -40,14 +41,13 @@ def _sample_bits(length: int) -> int:
 
 
 def _shingles(text: str, bits: int) -> set[int]:
-    mask = (1 << bits) - 1
-    kept: set[int] = set()
-    # hash() is salted per process but stable within one call, which is all we compare.
-    for i in range(max(1, len(text) - SHINGLE + 1)):
-        h = hash(text[i:i + SHINGLE])
-        if h & mask == 0:
-            kept.add(h)
-    return kept
+    # CRC-32 of each shingle's UTF-32 bytes: the same in every process (hash() is salted per
+    # process, so a pair near the threshold was a duplicate in one run and not the next),
+    # and faster than hashing string slices.
+    mask, width = (1 << bits) - 1, 4 * SHINGLE
+    data = memoryview(text.encode("utf-32-le"))
+    hashes = (zlib.crc32(data[4 * i:4 * i + width]) for i in range(max(1, len(text) - SHINGLE + 1)))
+    return {h for h in hashes if h & mask == 0}
 
 
 def _jaccard(a: set[int], b: set[int]) -> float:

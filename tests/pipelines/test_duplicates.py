@@ -1,7 +1,10 @@
 """Near-identical repeats of earlier documents (pipelines/duplicates.py)."""
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 import time
 
 import pytest
@@ -70,3 +73,15 @@ def test_dev_gold_duplicates() -> None:
     documents = [text[a:b] for a, b in zip(starts, starts[1:])]
     expected = [row["duplicate_of"] for row in gold_documents()]
     assert find_duplicates(documents) == expected
+
+
+def test_shingle_samples_are_the_same_in_every_process() -> None:
+    # hash() is salted per process: samples taken with it differed between runs
+    script = ("from pipelines.duplicates import _shingles, normalise; import sys; "
+              "print(sorted(_shingles(normalise(sys.argv[1]), 2)))")
+    samples = {
+        subprocess.run([sys.executable, "-c", script, REPORT + OTHER], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(samples) == 1 and samples.pop().startswith("[")
