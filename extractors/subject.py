@@ -59,6 +59,9 @@ _FOLLOWING_STOP = frozenset({
     "掌握", "送去", "结对", "正在", "已经", "得到", "完成", "通过", "用于", "作为", "以", "按",
     "发展", "来自", "之中", "当中", "之间", "之内", "以内", "左右", "以上", "以下", "上下", *_CHANGE_VERBS,
 })
+_SENTENCE_OR_CLAUSE_END = re.compile(r"[,，。;；:：!！?？、)）]|\s|$")
+# One-character words that are no thing counted: particles, pronouns, adverbs, verbs of linking.
+_FUNCTION_CHARS = frozenset("的了着过和与及或而并但也又还就才都均各每其该此这那我他她它们被把给让使是为有在从向对")
 _SHARE_MARKERS = ("占", "总数", "总量", "总人口")
 # A bare dimension word names no thing: 一条路(长1.5公里) measures the road.
 _DIMENSIONS = frozenset({"长", "宽", "高", "深", "厚", "全长", "总长", "长度", "宽度", "高度"})
@@ -203,6 +206,15 @@ def following_phrase(text: str, end: int, hi: int, segment: Segmenter | None) ->
     return "".join(picked).rstrip("、")  # 18个贫困村、1.4万人: the list goes on with a figure
 
 
+def _closes_with_one_word_noun(text: str, end: int, following: str) -> bool:
+    """True when the phrase after a figure ending at `end` is one character, a word of its
+    own (following_phrase keeps whole words) and no function word, and the clause ends
+    right after it (2000余只鸡， but not 1面长12米 or 1个设在…)."""
+    return (len(following) == 1 and text.startswith(following, end) and "\u4e00" <= following <= "\u9fff"
+            and following not in _FUNCTION_CHARS and following not in _LINK_WORDS
+            and _SENTENCE_OR_CLAUSE_END.match(text, end + 1) is not None)
+
+
 def subject_of(
     text: str, kind: str, candidate: Candidate, sentence: tuple[int, int],
     segment: Segmenter | None, prior: Sequence[PriorFigure] = (),
@@ -216,8 +228,8 @@ def subject_of(
         return candidate.unit.surface  # 乡机关21党员
     clause = text[max(lo, candidate.start - 8):candidate.start]
     following = following_phrase(text, candidate.end, hi, segment)
-    if len(following) >= 2:
-        return following
+    if len(following) >= 2 or (kind == FactKind.COUNT and _closes_with_one_word_noun(text, candidate.end, following)):
+        return following  # 27名村支部书记; 2000余只鸡, 3座桥: a one-character noun closing the clause
     earlier = [p for p in prior if p.subject and p.kind != FactKind.RATIO]
     share = kind == FactKind.RATIO and bool(earlier)
     if share and any(m in clause for m in _SHARE_MARKERS):

@@ -52,6 +52,9 @@ ROWS = [
     ("*村有耕地面积*亩。", [("*亩", "耕地面积")]),
     # a + joins the members of a team: the phrase after a figure ends there
     ("组建服务团队(1名网格长+3名专职)。", [("1名", "网格长"), ("3名", "专职")]),
+    # a one-character noun closing the clause after a measure word; not a verb or dimension after it
+    ("全村养有2000余只鸡，新建3座桥。", [("2000余只", "鸡"), ("3座", "桥")]),
+    ("廉政文化大院1个设在村委会。", [("1个", "廉政文化大院")]),
     # the rest of a date before the phrase is no part of it
     ("2016年农村人均纯收入3652元。", [("3652元", "农村人均纯收入")]),
     ("2016年底发展特色产业基地2310亩。", [("2310亩", "发展特色产业基地")]),
