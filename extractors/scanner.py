@@ -107,15 +107,17 @@ class Scanner:
 
     def _candidate(self, text: str, match: re.Match[str]) -> tuple[Extractor, Candidate] | None:
         lead = match.group("lead")
+        # The branch that matched: 百分之…, a figure named by the noun before it, or numeral + unit.
+        first = "pct" if match.group("pct") else "bnum" if match.group("bnum") is not None else "num"
         # 接近总量的40% keeps its span on 40%; a qualifier word in front of the numeral is part of it.
         start = match.start()
         if lead and start and text[start - 1] in QUALIFIER_INSIDE_A_WORD.get(lead, ""):
-            lead, start = None, match.start("pct") if match.group("pct") else match.start("num")
-        if match.group("pct"):
+            lead, start = None, match.start(first)
+        if first == "pct":
             extractor, unit = self.owner["%"]
             numeral_start, numeral_end = match.span("pnum")
             num2 = match.group("pnum2")
-        elif match.group("bnum") is not None:
+        elif first == "bnum":
             named = _NAMED_BEFORE.search(text, max(0, start - 8), start)
             if named is None:
                 return None

@@ -60,8 +60,9 @@ _FOLLOWING_STOP = frozenset({
     "发展", "来自", "之中", "当中", "之间", "之内", "以内", "左右", "以上", "以下", "上下", *_CHANGE_VERBS,
 })
 _SENTENCE_OR_CLAUSE_END = re.compile(r"[,，。;；:：!！?？、)）]|\s|$")
-# One-character words that are no thing counted: particles, pronouns, adverbs, verbs of linking.
-_FUNCTION_CHARS = frozenset("的了着过和与及或而并但也又还就才都均各每其该此这那我他她它们被把给让使是为有在从向对")
+# One-character words that are no thing counted (particles, pronouns, adverbs), besides the
+# link words and those following_phrase stops at.
+_FUNCTION_CHARS = frozenset("着过或而并但才各每其该此这那我他她它们把给让使")
 _SHARE_MARKERS = ("占", "总数", "总量", "总人口")
 # A bare dimension word names no thing: 一条路(长1.5公里) measures the road.
 _DIMENSIONS = frozenset({"长", "宽", "高", "深", "厚", "全长", "总长", "长度", "宽度", "高度"})
@@ -135,14 +136,14 @@ def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) 
     # Another figure inside the clause: keep what follows it.
     after_figure = re.search(r"[0-9０-９*＊]", window) is not None
     if after_figure:
-        window = re.split(r"[0-9０-９%％*＊]+[^\u4e00-\u9fff]*", window)[-1]
-    window = window.strip()
-    if after_figure:
+        window = re.split(r"[0-9０-９%％*＊]+[^\u4e00-\u9fff]*", window)[-1].strip()
         # 2016年农村人均纯收入, 2016年底发展…: the rest of a date (cut off before segmenting:
         # pkuseg joins 年县 in 2020年县财政…)
         date_tail = _DATE_TAIL.match(window)
         if date_tail and not _TIME_RESIDUE.fullmatch(window):
             window = window[date_tail.end():]
+    else:
+        window = window.strip()
     words = _words(window, segment)
     if after_figure and len(words) > 1 and words[0] in _ADMIN_UNITS:
         del words[0]  # *村有耕地面积, 3组有…: the suffix of a masked or numbered place

@@ -2,9 +2,10 @@
 
 Text exported from PDFs and fixed-width editors breaks every paragraph into lines of about
 the same length; a figure, its subject and its place then fall on different "lines" and a
-line break, read as the end of a sentence, cuts them apart. `reading_text` gives the text
-with those wrap breaks turned into spaces: the same length, so every offset into it is an
-offset into the text, and extraction reads it where it would read the text.
+line break, read as the end of a sentence, cuts them apart. `read_wrapped` gives the text
+with those wrap breaks turned into spaces (moved past a number or word they cut): the same
+length, so extraction reads it where it would read the text, and `Reading.span` maps what
+it finds back to the text's offsets.
 """
 from __future__ import annotations
 
