@@ -16,8 +16,9 @@ Run on demand (not part of the test suite), from the repository root; it takes m
    when installed, also samples the RSS every 0.5 s for the timeline.
 3. Reports per run: wall seconds, sources/s, facts loaded per second of wall time, and the
    load step's own figures: the Arrow insert into `facts` (rows/s; target >= 500k/s), the
-   whole loads (`load_rows`: lookup, INSERTs, COMMIT; facts/s; all of them, which share
-   the cores with extraction, and the last, finish-load's, which runs alone), building the Arrow tables
+   whole loads (`load_rows`: lookup, INSERTs, COMMIT; facts/s; all of them, and the last,
+   finish-load's, after every batch was processed), the writer's wait for the stages to
+   reach a checkpoint before each load (pipelines.work_gate), building the Arrow tables
    (`prepare_load_batch`, on the workers, summed),
    and the copies and swaps of the warehouse file (opening a copy; CHECKPOINT, fsync and
    rename; the fsyncs alone).
@@ -110,7 +111,7 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, lo
 
     timings = {"insert_facts_s": 0.0, "insert_facts_rows": 0, "insert_other_s": 0.0, "arrow_s": 0.0,
                "load_sources_s": 0.0, "copy_s": 0.0, "load_warehouse_s": 0.0, "batches": 0, "loads": 0,
-               "open_copy_s": 0.0, "swap_s": 0.0, "fsync_s": 0.0, "last_load": [0, float("nan")], "each_load": []}
+               "open_copy_s": 0.0, "swap_s": 0.0, "fsync_s": 0.0, "parked_s": 0.0, "last_load": [0, float("nan")], "each_load": []}
     insert, arrow, copy = warehouse._insert, process.prepare_load_batch, warehouse._copy
     writer_of = batch_writer.warehouse_writer
 
@@ -150,6 +151,16 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, lo
             timings["last_load"] = [facts, spent]
 
     batch_writer.load_rows = counted_load_rows
+    park = batch_writer.exclusive
+
+    @contextmanager
+    def timed_park(*args, **kwargs):
+        """The wait for the stages to reach a checkpoint before each load (not in the load's time)."""
+        with park(*args, **kwargs) as waited:
+            timings["parked_s"] += waited
+            yield waited
+
+    batch_writer.exclusive = timed_park
     warehouse._copy = timed(copy, "copy_s")
     warehouse._fsync = timed(warehouse._fsync, "fsync_s")
 
@@ -269,7 +280,7 @@ def _figures(run: dict) -> dict:
         "insert_other_s": round(run["insert_other_s"], 2), "copy_s": round(run["copy_s"], 2),
         "load_warehouse_s": round(run["load_warehouse_s"], 2), "batches": run["batches"], "loads": run["loads"],
         "open_copy_s": round(run["open_copy_s"], 2), "swap_s": round(run["swap_s"], 2),
-        "fsync_s": round(run["fsync_s"], 2), "each_load": run["each_load"],
+        "fsync_s": round(run["fsync_s"], 2), "parked_s": round(run["parked_s"], 2), "each_load": run["each_load"],
         "peak_rss_mb": round(run["peak_rss_mb"]), "baseline_rss_mb": round(run["baseline_rss_mb"]),
         "data_rss_mb": round(run["peak_rss_mb"] - run["baseline_rss_mb"]),
         "warehouse_mb": round(run["warehouse_mb"]),

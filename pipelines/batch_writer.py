@@ -24,6 +24,7 @@ from contextlib import ExitStack, contextmanager
 
 from pipelines.load_tables import StackedRows, stack
 from pipelines.warehouse import load_rows, table_schemas, warehouse_writer
+from pipelines.work_gate import exclusive
 
 DEFAULT_SWAP_SECONDS = 60.0
 DEFAULT_LOAD_MB = 96.0
@@ -58,6 +59,7 @@ class BatchWriter:
         self.db, self.swap_seconds = db, max(0.0, swap_seconds)
         self.load_bytes = max(0.0, load_mb) * 2**20
         self.swaps = self.loads = 0
+        self.parked_seconds = 0.0  # waited for the stages to reach a checkpoint, over all loads
         self._open: ExitStack | None = None
         self._con = None
         self._swapped_at = time.monotonic()
@@ -101,7 +103,10 @@ class BatchWriter:
                 opened = ExitStack()
                 self._con = opened.enter_context(warehouse_writer(self.db))
                 self._open = opened
-            load_rows(self._con, list(self._gathered.values()))
+            # The stages of later batches wait while the load runs (pipelines.work_gate).
+            with exclusive() as waited:
+                self.parked_seconds += waited
+                load_rows(self._con, list(self._gathered.values()))
         self._gathered.clear()
         self._gathered_paths.clear()
         self.gathered_bytes = 0

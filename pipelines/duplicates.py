@@ -15,6 +15,8 @@ import re
 import unicodedata
 import zlib
 
+from pipelines.work_gate import checkpoint
+
 SIMILARITY = 0.9
 MIN_CHARS = 50          # shorter normalised texts are never marked as duplicates
 SHINGLE = 4             # chars per shingle; Chinese words are 1-4 chars
@@ -83,6 +85,7 @@ def find_duplicates(texts: list[str]) -> list[int | None]:
 
     result: list[int | None] = []
     for index, norm in enumerate(normalised):
+        checkpoint()  # a compilation's documents take seconds: a load may want the cores
         if len(norm) < MIN_CHARS:
             result.append(None)
             continue

@@ -2,8 +2,9 @@
 
 `ingest` discovers sources, skips unchanged ones and hands batches to the subflow
 `process_batches`, whose task runner (threads, processes or Dask) processes them in
-parallel while the flow thread loads finished batches into DuckDB one at a time. Every
-step is a plain function of pipelines.process.
+parallel while the flow thread loads finished batches into DuckDB one at a time (stage
+threads wait while a load runs: pipelines.work_gate). Every step is a plain function of
+pipelines.process.
 """
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ from pipelines.line_wraps import read_wrapped
 from pipelines.load_tables import CHILD_TABLES, SourceTables, StackedRows, source_tables, stack
 from pipelines.read import SourceError, SourceText, read_source
 from pipelines.structure import build_documents, build_sections
+from pipelines.work_gate import checkpoint, working
 from pipelines.warehouse import table_schemas
 from schemas import Check, Document, Fact, Section, Source, SourceStatus
 
@@ -133,11 +134,10 @@ def extract_stage(result: SourceResult, segment: Segmenter | None) -> SourceResu
         for section in result.sections:
             by_doc.setdefault(section.doc_id, []).append(section)
         reading = read_wrapped(result.text)
-        result.facts = [
-            fact
-            for document in result.documents
-            for fact in extract_facts(result.text, document, by_doc.get(document.doc_id, []), segment, reading)
-        ]
+        result.facts = []
+        for document in result.documents:
+            checkpoint()
+            result.facts.extend(extract_facts(result.text, document, by_doc.get(document.doc_id, []), segment, reading))
     return result
 
 
@@ -146,10 +146,10 @@ def check_stage(result: SourceResult) -> SourceResult:
         by_doc: dict[str, list[Fact]] = {}
         for fact in result.facts:
             by_doc.setdefault(fact.doc_id, []).append(fact)
-        result.checks = [
-            check for document in result.documents
-            for check in check_document(document, by_doc.get(document.doc_id, []))
-        ]
+        result.checks = []
+        for document in result.documents:
+            checkpoint()
+            result.checks.extend(check_document(document, by_doc.get(document.doc_id, [])))
     return result
 
 
@@ -184,11 +184,13 @@ def prepare_load_batch(results: Sequence[SourceResult], pipeline_version: str) -
 
 
 def guarded(stage, result: SourceResult, *args) -> SourceResult:
-    """Run a stage; an unexpected error fails this source only, with the reason recorded."""
+    """Run a stage (as work that yields to a load: pipelines.work_gate); an unexpected error
+    fails this source only, with the reason recorded."""
     if result.failed:
         return result
     try:
-        return stage(result, *args)
+        with working():
+            return stage(result, *args)
     except Exception as error:  # noqa: BLE001 - one bad source must not stop the batch
         path = result.source.source_path
         return failed_result(path, f"{path}: {stage.__name__} failed: {type(error).__name__}: {error}",

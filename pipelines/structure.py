@@ -8,6 +8,7 @@ from pipelines.duplicates import find_duplicates
 from pipelines.line_wraps import as_written, reading_text
 from pipelines.split_documents import split_documents
 from pipelines.split_sections import split_sections
+from pipelines.work_gate import checkpoint
 from schemas import Document, Section
 
 
@@ -43,6 +44,7 @@ def build_sections(text: str, documents: Sequence[Document]) -> list[Section]:
     sections: list[Section] = []
     reading = reading_text(text)
     for document in documents:
+        checkpoint()
         headings = split_sections(reading, document.char_start, document.char_end)
         ids = [f"{document.doc_id}-s{i:03d}" for i in range(len(headings))]
         for i, heading in enumerate(headings):
