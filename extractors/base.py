@@ -6,6 +6,10 @@ from dataclasses import dataclass, field, replace
 
 from schemas import FactKind, Qualifier
 
+# What ends a clause right after a figure or phrase: punctuation, a closing bracket, a space
+# or the end of the text (a regex to match at a position).
+CLAUSE_END = r"(?:[,，。;；:：!！?？、)）]|\s|$)"
+
 
 @dataclass(frozen=True, slots=True)
 class UnitSpec:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.base import Candidate, Segmenter
+from extractors.base import CLAUSE_END, Candidate, Segmenter
 from schemas import FactKind
 
 _SENTENCE_END = re.compile(r"[。!?！？;；\n]")
@@ -59,7 +59,7 @@ _FOLLOWING_STOP = frozenset({
     "掌握", "送去", "结对", "正在", "已经", "得到", "完成", "通过", "用于", "作为", "以", "按",
     "发展", "来自", "之中", "当中", "之间", "之内", "以内", "左右", "以上", "以下", "上下", *_CHANGE_VERBS,
 })
-_SENTENCE_OR_CLAUSE_END = re.compile(r"[,，。;；:：!！?？、)）]|\s|$")
+_CLAUSE_END = re.compile(CLAUSE_END)
 # One-character words that are no thing counted (particles, pronouns, adverbs), besides the
 # link words and those following_phrase stops at.
 _FUNCTION_CHARS = frozenset("着过或而并但才各每其该此这那我他她它们把给让使")
@@ -213,7 +213,7 @@ def _closes_with_one_word_noun(text: str, end: int, following: str) -> bool:
     right after it (2000余只鸡， but not 1面长12米 or 1个设在…)."""
     return (len(following) == 1 and text.startswith(following, end) and "\u4e00" <= following <= "\u9fff"
             and following not in _FUNCTION_CHARS and following not in _LINK_WORDS
-            and _SENTENCE_OR_CLAUSE_END.match(text, end + 1) is not None)
+            and _CLAUSE_END.match(text, end + 1) is not None)
 
 
 def subject_of(

@@ -1,7 +1,7 @@
 """Counts of villages and other administrative units: 14个村, 224个村民小组, 17个乡镇."""
 import re
 
-from extractors.base import Candidate, Extractor, Segmenter, UnitSpec, ends_a_word
+from extractors.base import CLAUSE_END, Candidate, Extractor, Segmenter, UnitSpec, ends_a_word
 from extractors.registry import register
 from schemas import FactKind
 
@@ -30,7 +30,7 @@ _UNIT_NOUN_BEFORE = re.compile(
     r"数?(?:共计|总计|共有|共|计|有|辖|达|为)?$"
 )
 _VILLAGE_KIND_AFTER = re.compile(rf"(?:{_VILLAGE_KINDS})村(?!{_NOT_VILLAGE})")
-_CLAUSE_END = re.compile(r"(?:[,，。;；、:：)）\s]|$)")
+_CLAUSE_END = re.compile(CLAUSE_END)
 
 
 def counts_units_named_before(text: str, candidate: Candidate) -> bool:

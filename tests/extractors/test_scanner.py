@@ -129,6 +129,10 @@ WRITTEN_ROWS = [
     ("全村户数326，人口约1280。", [F("326", "household_count", 326, "household"),
                                F("约1280", "population", 1280, "person", "about")]),
     ("参会人数 65，", [F("65", "population", 65, "person")]),
+    ("全村户数：326；人口：1280！", [F("326", "household_count", 326, "household"),
+                                F("1280", "population", 1280, "person")]),
+    ("全村户数326：其中", [F("326", "household_count", 326, "household")]),
+    ("编号：326，", []),  # a colon links only the nouns that name a count
     ("人口3.2万人，", [F("3.2万人", "population", 32000, "person")]),
     ("1、基本情况", []),
     ("人口普查2020，", []),
