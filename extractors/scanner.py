@@ -36,7 +36,7 @@ from schemas import Qualifier
 _CN_MAGNITUDE_START = "十百千万亿"
 # The nouns that name what a figure without a unit counts, as its canonical unit.
 _NAMED_BEFORE = re.compile(
-    r"(人口|人数|户数)(?:总数)?[:：]?(?:为|是|达到|达|约|共|共有|有|总计|合计|计)?\s*$")
+    rf"(人口|人数|户数)(?:总数)?[:：]?(?:为|是|达到|达|约|共|共有|有|总计|合计|计)?{SPACE_CLASS}*$")
 _NAMED_UNITS = {"人口": "person", "人数": "person", "户数": "household"}
 
 
@@ -76,7 +76,7 @@ class Scanner:
             f"|(?P<num>{number})(?:(?:{units})?(?P<sep>{RANGE_SEP_SOURCE})(?P<num2>{number}))?"
             f"(?:(?={SPACE_CLASS})(?<=[0-9０-９万亿萬億]){GAP_SOURCE})?(?P<unit>{units})"
             # 总人口3.2万, 户数326: a figure without a unit, named by the noun before it
-            f"|(?<=[口数为是到达约共有计:： \u3000])(?P<bnum>{number})(?={CLAUSE_END}))"
+            f"|(?<=[口数为是到达约共有计:： \t\u00a0\u3000])(?P<bnum>{number})(?={CLAUSE_END}))"
             f"(?P<trail>{TRAILING_SOURCE})?"
         )
         return cls(re.compile(source), owner, by_unit)

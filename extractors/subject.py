@@ -17,10 +17,11 @@ from schemas import FactKind
 _SENTENCE_END = re.compile(r"[。!?！？;；\n]")
 _WINDOW = 20
 _MAX_CHARS = 12
-_CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n、“”\"《》(（)）]")
+# A tab separates table cells (.docx and spreadsheet text) as a comma does clauses.
+_CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n\t、“”\"《》(（)）]")
 # A parenthesis closed before the figure: a gloss or a note on the noun before it.
 _CLOSED_PARENTHESIS = re.compile(r"[(（][^()（）]*[)）]")
-_FOLLOWING_CUT = re.compile(r"[,，。;；:：!！?？\n()（）“”\"《》0-9０-９*＊+＋]")
+_FOLLOWING_CUT = re.compile(r"[,，。;；:：!！?？\n\t()（）“”\"《》0-9０-９*＊+＋]")
 # Words linking a subject to its figure; never part of the subject (共有党员16名).
 _LINK_WORDS = frozenset({
     "共计", "共有", "合计", "累计", "总计", "达到", "达", "为", "是", "有", "共", "计", "约", "近",
@@ -123,7 +124,7 @@ def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) 
     of the previous figure.
     """
     window_start = max(lo, start - _WINDOW)
-    window = text[window_start:start]
+    window = text[window_start:start].rstrip(" \t\u00a0\u3000")  # 耕地面积<TAB>3200亩: a gap, not a break
     closed = list(_CLOSED_PARENTHESIS.finditer(window))
     if closed:
         after = window[closed[-1].end():]

@@ -199,6 +199,8 @@ def is_plain_heading(line: Line) -> bool:
     if line.blank or not line.complete or line.length > MAX_DASH_OR_TITLE:
         return False
     head = line.head
+    if "\t" in head.strip():
+        return False  # a table row: cells separated by tabs (.docx tables are read so)
     body = strip_dash(head)
     dashed = len(body) < len(head)
     if (not _HAS_TEXT.search(body) or _DATE_ONLY.match(body) or is_salutation(head)

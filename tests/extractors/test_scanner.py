@@ -133,6 +133,8 @@ WRITTEN_ROWS = [
                                 F("1280", "population", 1280, "person")]),
     ("全村户数326：其中", [F("326", "household_count", 326, "household")]),
     ("编号：326，", []),  # a colon links only the nouns that name a count
+    ("总户数\t326\t总人口\t1280\n", [F("326", "household_count", 326, "household"),
+                                   F("1280", "population", 1280, "person")]),  # a table row
     ("人口3.2万人，", [F("3.2万人", "population", 32000, "person")]),
     ("1、基本情况", []),
     ("人口普查2020，", []),

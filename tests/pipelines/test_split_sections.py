@@ -69,6 +69,8 @@ def test_heading_lines(line: str, expected: tuple[str | None, str, bool]) -> Non
     pytest.param("2021年7月28日", id="date-line"),
     pytest.param("一、", id="bare-marker"),
     pytest.param("全村,共有,农户,326户,人口,1024人", id="comma-list-without-full-stop"),
+    pytest.param("总户数\t326\t总人口\t1280", id="table-row"),
+    pytest.param("基本情况\t村名", id="table-row-of-words"),
 ])
 def test_not_heading_lines(line: str) -> None:
     assert heading_of(line) is None
