@@ -1,10 +1,14 @@
 """Numbers of people: 32426人, 27名村支部书记, 65人次, 近20人."""
+import re
+
 from extractors.base import Candidate, Extractor, Segmenter, UnitSpec
 from extractors.registry import register
 from schemas import FactKind
 
 
 _PERSON_TIME = UnitSpec("人次", "person_time")
+# 人次 as the noun of the clause (参加人次450人), not the unit of an earlier figure (320人次，…).
+_PERSON_TIME_NAMED = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万亿余多])人次[^,，。;；、:：!！?？]*$")
 # Nouns of people that may stand for the measure word: 乡机关21党员 (Arabic numerals only).
 _PEOPLE_NOUNS = ("党员", "干部", "村民", "群众", "农民", "居民", "团员", "青年", "学生", "老人",
                  "儿童", "妇女", "志愿者", "教师", "职工", "工人", "代表")
@@ -19,7 +23,7 @@ class PopulationExtractor(Extractor):
         if candidate.unit.surface in _PEOPLE_NOUNS and candidate.chinese:
             return None
         # 参加人次450人: the figure counts person-times although the measure word is 人.
-        if candidate.unit.surface == "人" and "人次" in before.rsplit(",", 1)[-1]:
+        if candidate.unit.surface == "人" and _PERSON_TIME_NAMED.search(before):
             return candidate.with_unit(_PERSON_TIME)
         return candidate
 

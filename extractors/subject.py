@@ -31,6 +31,7 @@ _LINK_WORDS = frozenset({
     "大约", "总共", "一共", "分别", "占", "已达", "达至", "到",
     "人民币",  # 人民币50万元: the currency, written before the amount
     "由", "从", "至",  # 由85%提升至96%
+    "突破",  # 收入突破50万元
 })
 _LEADING_NOISE = frozenset({
     "我们", "我", "我村", "我镇", "我乡", "我县", "我区", "我市", "全村", "全镇", "全乡", "全县",
@@ -52,7 +53,7 @@ _DATE_TAIL = re.compile(r"(?:年|月|日|号)(?:底|末|初|度|份|中|来|以�
 # Where the clause starts comparing: the subject stands before it (满意度由85%提升至96%).
 _COMPARISON = frozenset({"由", "从", "比", "较", "同比", "相比"})  # as words: not 比例, 从事
 # Verbs that introduce what is counted; never its first word (全镇有留守儿童320名 → 留守儿童).
-_INTRODUCING = frozenset({"有", "共有", "现有", "拥有", "共计", "合计", "总计", "累计", "只有", "仅有"})
+_INTRODUCING = frozenset({"有", "共有", "现有", "拥有", "共计", "合计", "总计", "累计", "只有", "仅有", "实现"})
 # Words that end a noun phrase following the figure (8000名干部对口包保 → 干部).
 _FOLLOWING_STOP = frozenset({
     "中", "都", "已", "在", "参加", "参与", "进行", "对口", "率先", "克服", "建立", "实现", "开展",
