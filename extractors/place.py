@@ -74,6 +74,9 @@ def _is_name(name: str) -> bool:
     )
 
 
+# 起任村党支部书记, 当选镇长: a verb taking office before a post is no name body.
+_TAKES_OFFICE = ("任", "当选", "选为", "成为", "作为")
+_POST = re.compile(r"党支部|党总支|党委|支部|支书|两委|委员|委会|主任|书记|会计|文书|监委|干部|长")
 _NAME_STOP = frozenset("了在到进入驻包出回下为对和与及的是从向把被给让使将各每全我本该此其这那")
 # A real name is written with its suffix nearly every time (纪合寺 → 纪合寺村); a common word
 # followed now and then by a suffix (通过村…, 结合镇…) is not a name.
@@ -190,7 +193,9 @@ class DocumentPlaces:
                 name = _segmented_name(text, lo, end, self._segment)
             counted = name is not None and text[end - len(name) - 1:end - len(name)] == "个"
             # 14个责任区, 3个片区: what a count counts is a kind of place, not a name
-            self._names[end] = name if name is not None and _is_name(name) and not counted else None
+            office = (name is not None and name[:-len(_suffix(name))].endswith(_TAKES_OFFICE)
+                      and _POST.match(text, end) is not None)
+            self._names[end] = name if name is not None and _is_name(name) and not (counted or office) else None
         return self._names[end]
 
     def _ends_of(self, name: str) -> set[int]:

@@ -22,6 +22,9 @@ ROWS = [
      [("17个乡镇", "清水县"), ("12个行政村", "青石镇"), ("1860个", "清水县")]),
     # 我村 in a 述职报告 refers to the village the speaker named
     ("述职报告\n我叫王明，现任红旗村党支部书记。我村共有党员46名。", [("46名", "红旗村")]),
+    # a verb taking office before 村 and a post is no place name (起任村, 当选村)
+    ("述职报告\n本人2011年起任村党支部书记，2018年当选村委会主任。全村共有党员36名。", [("36名", None)]),
+    ("述职报告\n我叫王明，2019年起任红旗村党支部书记。我村共有党员46名。", [("46名", "红旗村")]),
     # a name masked with one * is a place too, its subject is what follows the name
     ("关于*村建设情况的报告\n*村有耕地面积*亩，东邻*镇。", [("*亩", "*村")]),
     # what a count counts is a kind of place, not a name
