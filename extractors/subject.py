@@ -19,6 +19,8 @@ _WINDOW = 20
 _MAX_CHARS = 12
 # A tab separates table cells (.docx and spreadsheet text) as a comma does clauses.
 _CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n\t、“”\"《》(（)）]")
+# A quoted name right before the figure.
+_QUOTED_BEFORE = re.compile(r"[“\"《「『]([^“”\"《》「」『』,，。;；\n]{1,12})[”\"》」』]$")
 # A parenthesis closed before the figure: a gloss or a note on the noun before it.
 _CLOSED_PARENTHESIS = re.compile(r"[(（][^()（）]*[)）]")
 _FOLLOWING_CUT = re.compile(r"[,，。;；:：!！?？\n\t()（）“”\"《》0-9０-９*＊+＋]")
@@ -35,7 +37,7 @@ _LINK_WORDS = frozenset({
 })
 _LEADING_NOISE = frozenset({
     "我们", "我", "我村", "我镇", "我乡", "我县", "我区", "我市", "全村", "全镇", "全乡", "全县",
-    "全区", "全市", "目前", "现在", "今年", "去年", "已经", "先后", "共", "其中", "并", "还", "又",
+    "全区", "全市", "全年", "年内", "当年", "目前", "现在", "今年", "去年", "已经", "先后", "共", "其中", "并", "还", "又",
     "已", "另外", "同时", "此外", "通过", "预计", "能", "但是", "但", "而", "和", "并且", "以及",
     "的",  # 100头以上的养殖户56户: the phrase after the earlier figure starts at its 的
 })
@@ -132,6 +134,9 @@ def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) 
         # 地区生产总值(GDP)达到80亿元 → 地区生产总值; 收入(不含补助)总额 → 总额
         linking = all(word in _LINK_WORDS for word in _words(after.strip(), segment))
         window = window[:closed[-1].start()] if linking else after
+    quoted = _QUOTED_BEFORE.search(window)
+    if quoted:
+        return quoted.group(1)  # 开展“三会一课”48次, 《村规民约》3份: the quoted name is the thing
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end():]

@@ -62,6 +62,9 @@ ROWS = [
     # a kind of village counted with 个; a list going on after the phrase, with 和 or 、
     ("帮扶1个贫困村和1085户贫困户。", [("1个", "贫困村"), ("1085户", "贫困户")]),
     ("今年退出18个贫困村、20个示范村。", [("18个", "贫困村"), ("20个", "示范村")]),
+    # a quoted name right before the figure is what it counts
+    ("全年召开党员大会12次，“三会一课”48次。", [("12次", "召开党员大会"), ("48次", "三会一课")]),
+    ("修订《村规民约》3份。", [("3份", "村规民约")]),
     # 实现 introduces the figure's noun; 突破 links it to the figure
     ("全镇实现农业总产值3.6亿元，村集体经济收入突破50万元。", [("3.6亿元", "农业总产值"), ("50万元", "村集体经济收入")]),
     # a table row (.docx): a tab separates cells, the gap before a figure is no break
