@@ -1,6 +1,6 @@
 """Place attribution: the most specific named place a fact is about.
 
-Names are found on the raw text by their suffix (村 镇 乡 县 区 市 街道 社区) and confirmed
+Names are found on the raw text by their suffix (村 镇 乡 县 区 市 街道 社区 苏木 嘎查) and confirmed
 with pkuseg on a few characters around the suffix; the report's own place is the named
 place at the level the report speaks of itself (我镇, 全乡, 本村).
 """
@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from extractors.base import Candidate, Segmenter
 from schemas import FactKind
 
-_PLACE_RANK = {"村": 4, "社区": 4, "镇": 3, "乡": 3, "街道": 3, "县": 2, "区": 2, "市": 1}
+_PLACE_RANK = {"村": 4, "社区": 4, "嘎查": 4, "镇": 3, "乡": 3, "街道": 3, "苏木": 3, "县": 2, "区": 2, "市": 1}
+# Suffixes of two characters (苏木 and 嘎查: Inner Mongolia's townships and villages).
+_LONG_SUFFIXES = ("街道", "社区", "苏木", "嘎查")
+_SUFFIX_SOURCE = r"(?:街道|社区|苏木|嘎查|[村镇乡县区市])"
 # A suffix character that starts a common word is no suffix: 村民, 乡镇, 市场, 区域 …
 _SUFFIX_STARTS_WORD = re.compile(
     r"村(?:民|干|级|务|组|庄|里|内|集|规|风|貌|容|情|医|小)|镇(?:村|政|党|区|长|委|级|内|域|里)|"
@@ -28,10 +31,10 @@ _MASKED_OR_LATIN_PLACE = re.compile(
     # One * masks a name too (*村有耕地*亩), unless its suffix starts a word (*村民: a footnote).
     r"(?=[*＊×xXA-Za-z])(?:(?<![*＊])[*＊]{2,}|(?<![*＊])[*＊](?!" + _SUFFIX_STARTS_WORD.pattern + r")"
     r"|(?<![×xX])[×xX]{2,}|(?<![A-Za-z])[A-Za-z]{1,12})"
-    r"(?:街道|社区|[村镇乡县区市])")
-_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff])(?:街道|社区|[村镇乡县区市])")
+    + _SUFFIX_SOURCE)
+_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff])" + _SUFFIX_SOURCE)
 _NAME_WINDOW = 6
-_SELF_REFERENCE = re.compile(r"(?:全|我|本|该)(街道|社区|[村镇乡县区市])")
+_SELF_REFERENCE = re.compile(r"(?:全|我|本|该)(街道|社区|苏木|嘎查|[村镇乡县区市])")
 # Category nouns, not names: 示范村 (a model village), 贫困县 (a poor county) …
 _NOT_PLACES = frozenset({
     "新农村", "示范村", "空壳村", "行政村", "自然村", "贫困村", "贫困县", "小康村", "重点村", "中心村",
@@ -51,24 +54,25 @@ _NOT_A_NAME_BODY = frozenset({
     "报请", "平时", "众多", "按照", "确定", "会同", "以及", "住宅", "所在", "当地", "本地", "外地",
     "制定", "部门", "标准", "帮助", "协助", "配合", "依托", "依靠", "立足", "面向", "包括", "涉及",
     "全省", "全国", "本省", "外省", "邻近", "附近", "周边", "各级", "基层", "上级", "下级",
+    "新建", "建成", "新修", "修建", "新增", "新设", "上报", "下辖", "下到", "上到", "贫困", "自治",
 })
 _SUFFIX_CHARS = frozenset("村镇乡县区市")
 # For str.endswith: the words above, and those of them that end in a suffix (农村, 城乡).
 _NOT_A_NAME_BODY_ENDINGS = tuple(sorted(_NOT_A_NAME_BODY))
 _NOT_A_NAME_ENDINGS = tuple(w for w in _NOT_A_NAME_BODY_ENDINGS if w[-1] in _SUFFIX_CHARS)
 # Characters a name does not start with or contain (determiners, particles, measure words).
-_NOT_A_NAME_HEAD = frozenset("全我本该各每此邻外其贵兄某原新同上下个")
+_NOT_A_NAME_HEAD = frozenset("全我本该各每此邻外其贵兄某原同个")
 _NAME_NOISE = frozenset("该这那其每各一届个的了和与及在对以因由")
 
 
 def _suffix(name: str) -> str:
-    return "街道" if name.endswith("街道") else "社区" if name.endswith("社区") else name[-1]
+    return next((suffix for suffix in _LONG_SUFFIXES if name.endswith(suffix)), name[-1])
 
 
 def _is_name(name: str) -> bool:
     body = name[: -len(_suffix(name))]
     return not (
-        name in _NOT_PLACES or name[0] in _NOT_A_NAME_HEAD or name[0] in _SUFFIX_CHARS
+        name in _NOT_PLACES or not _HAN_NAME.fullmatch(name) or name[0] in _NOT_A_NAME_HEAD or name[0] in _SUFFIX_CHARS
         or not _NAME_NOISE.isdisjoint(name) or body in _NOT_A_NAME_BODY
         or name.endswith(_NOT_A_NAME_ENDINGS) or body.endswith(_NOT_A_NAME_BODY_ENDINGS)
     )
@@ -77,6 +81,13 @@ def _is_name(name: str) -> bool:
 # 起任村党支部书记, 当选镇长: a verb taking office before a post is no name body.
 _TAKES_OFFICE = ("任", "当选", "选为", "成为", "作为")
 _POST = re.compile(r"党支部|党总支|党委|支部|支书|两委|委员|委会|主任|书记|会计|文书|监委|干部|长")
+# A report's first line is its title when short and no sentence.
+_TITLE_MAX = 40
+_IN_SENTENCES = re.compile(r"[,，。;；!！?？]")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]+")
+# A neighbour (南邻梓桐村, 西与梓桐村搭界, 距木塔乡12公里) is named, not reported on.
+_NEIGHBOUR_BEFORE = re.compile(r"(?:邻|距|距离|离)$")
+_NEIGHBOUR_AFTER = re.compile(r"相邻|接壤|交界|搭界|毗邻|为邻|相连|相望")
 _NAME_STOP = frozenset("了在到进入驻包出回下为对和与及的是从向把被给让使将各每全我本该此其这那")
 # A real name is written with its suffix nearly every time (纪合寺 → 纪合寺村); a common word
 # followed now and then by a suffix (通过村…, 结合镇…) is not a name.
@@ -112,6 +123,12 @@ def _name_from_words(words: list[str]) -> str | None:
     A two-character word ending in a suffix (农村, 全乡, 门市) is a common word, not a name.
     """
     name = words[-1]
+    if name in _LONG_SUFFIXES:  # 兴龙|社区, 长白|新村|街道: the name is the words before it
+        for word in reversed(words[:-1]):
+            if word[-1] in _NAME_STOP or word in _NOT_A_NAME_BODY or word[-1] in "乡镇县区市":
+                break
+            name = word + name
+        return name if len(name) >= 4 else None
     if len(name) >= 3:
         return name
     if len(name) == 2:
@@ -174,6 +191,8 @@ class DocumentPlaces:
     def __init__(self, text: str, lo: int, hi: int, segment: Segmenter | None):
         self._text, self._lo, self._segment = text, lo, segment
         self._document = text[lo:hi]
+        first_line = self._document.lstrip().split("\n", 1)[0]
+        self._title = "" if len(first_line) > _TITLE_MAX or _IN_SENTENCES.search(first_line) else first_line
         self._latin = [PlaceMention(m.start(), m.end(), m.group())
                        for m in _MASKED_OR_LATIN_PLACE.finditer(text, lo, hi)]
         # Where suffixes end, in text order, and those whose name may be any string.
@@ -195,7 +214,11 @@ class DocumentPlaces:
             # 14个责任区, 3个片区: what a count counts is a kind of place, not a name
             office = (name is not None and name[:-len(_suffix(name))].endswith(_TAKES_OFFICE)
                       and _POST.match(text, end) is not None)
-            self._names[end] = name if name is not None and _is_name(name) and not (counted or office) else None
+            neighbour = name is not None and (
+                _NEIGHBOUR_BEFORE.search(text, max(lo, end - len(name) - 2), end - len(name)) is not None
+                or _NEIGHBOUR_AFTER.match(text, end) is not None)
+            accepted = name is not None and _is_name(name) and not (counted or office or neighbour)
+            self._names[end] = name if accepted else None
         return self._names[end]
 
     def _ends_of(self, name: str) -> set[int]:
@@ -220,7 +243,9 @@ class DocumentPlaces:
     def _is_place(self, name: str) -> bool:
         if name not in self._accepted:
             body = name[: -len(_suffix(name))]
-            self._accepted[name] = (name[0].isascii() or not body
+            # A name in the title is the report's place, however often its body stands alone
+            # (大陈乡 … 大陈公园、大陈幼儿园).
+            self._accepted[name] = (name[0].isascii() or not body or name in self._title
                                     or self.count(name) >= _NAME_SHARE * self._document.count(body))
         return self._accepted[name]
 
@@ -322,9 +347,9 @@ def _counted_rank(unit_noun: str) -> int:
     """The rank of the units a village count counts (村民小组 below 村, 乡镇 above)."""
     if "组" in unit_noun:
         return _PLACE_RANK["村"] + 1
-    if any(word in unit_noun for word in ("村", "社区", "居")):
+    if any(word in unit_noun for word in ("村", "社区", "居", "嘎查")):
         return _PLACE_RANK["村"]
-    return _PLACE_RANK["镇"] if any(word in unit_noun for word in ("乡", "镇", "街道")) else _PLACE_RANK["村"]
+    return _PLACE_RANK["镇"] if any(word in unit_noun for word in ("乡", "镇", "街道", "苏木")) else _PLACE_RANK["村"]
 
 
 def place_of(
