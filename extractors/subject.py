@@ -156,6 +156,9 @@ def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) 
         del words[0]  # *村有耕地面积, 3组有…: the suffix of a masked or numbered place
     while words and words[-1] in _LINK_WORDS:
         words.pop()
+    introduced = [i for i, word in enumerate(words[:-1]) if word in _INTRODUCING]
+    if introduced:
+        del words[:introduced[-1] + 1]  # 下河村共有农户, 村党支部现有党员: what is introduced
     phrase = "".join(words)
     # 村主任薪资为村党支部书记的70%: the subject is what stands before 为/是.
     compared = re.match(r"(.+?)(?:为|是|相当于)(.+)的$", phrase)

@@ -65,6 +65,8 @@ ROWS = [
     # a quoted name right before the figure is what it counts
     ("全年召开党员大会12次，“三会一课”48次。", [("12次", "召开党员大会"), ("48次", "三会一课")]),
     ("修订《村规民约》3份。", [("3份", "村规民约")]),
+    # a word introducing the figure's noun inside the phrase: what it introduces
+    ("下河村共有农户326户，村党支部现有党员36名。", [("326户", "农户"), ("36名", "党员")]),
     # 实现 introduces the figure's noun; 突破 links it to the figure
     ("全镇实现农业总产值3.6亿元，村集体经济收入突破50万元。", [("3.6亿元", "农业总产值"), ("50万元", "村集体经济收入")]),
     # a table row (.docx): a tab separates cells, the gap before a figure is no break
