@@ -8,7 +8,7 @@ from schemas import FactKind, Qualifier
 
 # What ends a clause right after a figure or phrase: punctuation, a closing bracket, a space
 # or the end of the text (a regex to match at a position).
-CLAUSE_END = r"(?:[,，。;；:：!！?？、)）]|\s|$)"
+CLAUSE_END = r"(?:[,，。;；:：!！?？、)）]|\.(?![0-9])|\s|$)"
 
 
 @dataclass(frozen=True, slots=True)

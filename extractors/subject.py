@@ -14,16 +14,19 @@ from dataclasses import dataclass
 from extractors.base import CLAUSE_END, Candidate, Segmenter
 from schemas import FactKind
 
-_SENTENCE_END = re.compile(r"[。!?！？;；\n]")
+# An ASCII full stop after a word, not inside a number or an abbreviation (OCR and typed
+# text: 面积21000亩.下辖6个村).
+_ASCII_STOP = r"(?<![0-9０-９A-Za-z.])\.(?![0-9])"
+_SENTENCE_END = re.compile(r"[。!?！？;；\n]|" + _ASCII_STOP)
 _WINDOW = 20
 _MAX_CHARS = 12
 # A tab separates table cells (.docx and spreadsheet text) as a comma does clauses.
-_CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n\t、“”\"《》(（)）]")
+_CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n\t、“”\"《》(（)）]|" + _ASCII_STOP)
 # A quoted name right before the figure.
 _QUOTED_BEFORE = re.compile(r"[“\"《「『]([^“”\"《》「」『』,，。;；\n]{1,12})[”\"》」』]$")
 # A parenthesis closed before the figure: a gloss or a note on the noun before it.
 _CLOSED_PARENTHESIS = re.compile(r"[(（][^()（）]*[)）]")
-_FOLLOWING_CUT = re.compile(r"[,，。;；:：!！?？\n\t()（）“”\"《》0-9０-９*＊+＋]")
+_FOLLOWING_CUT = re.compile(r"[,，。;；:：!！?？\n\t()（）“”\"《》0-9０-９*＊+＋]|" + _ASCII_STOP)
 # Words linking a subject to its figure; never part of the subject (共有党员16名).
 _LINK_WORDS = frozenset({
     "共计", "共有", "合计", "累计", "总计", "达到", "达", "为", "是", "有", "共", "计", "约", "近",

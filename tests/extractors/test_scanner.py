@@ -132,6 +132,8 @@ WRITTEN_ROWS = [
     ("全村户数：326；人口：1280！", [F("326", "household_count", 326, "household"),
                                 F("1280", "population", 1280, "person")]),
     ("全村户数326：其中", [F("326", "household_count", 326, "household")]),
+    ("全村户数326.人口1280.", [F("326", "household_count", 326, "household"),
+                             F("1280", "population", 1280, "person")]),
     ("编号：326，", []),  # a colon links only the nouns that name a count
     ("总户数\t326\t总人口\t1280\n", [F("326", "household_count", 326, "household"),
                                    F("1280", "population", 1280, "person")]),  # a table row
