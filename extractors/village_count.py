@@ -14,7 +14,8 @@ _SURFACES = [
     ("个居委会", ""), ("个村委会", ""), ("个乡镇(街道)", ""), ("个乡镇（街道）", ""),
     ("个乡镇", "[府长]"), ("个乡(镇)", ""), ("个乡（镇）", ""), ("个街道", "[办]"),
     ("个镇", "[政区长域委党]"), ("个乡", "[政长村镇亲土贤]"), ("个村", _NOT_VILLAGE),
-    ("个自然屯", ""), ("个自然庄", ""), ("个嘎查村", ""), ("个嘎查", ""),  # regional names of villages
+    ("个自然屯", ""), ("个自然庄", ""), ("个自然寨", ""), ("个嘎查村", ""), ("个嘎查", ""),  # regional names of villages
+    ("个屯", "[子田粮兵垦]"),
     ("行政村", ""), ("自然村", ""), ("村民小组", ""),
 ]
 
@@ -29,7 +30,12 @@ _UNIT_NOUN_BEFORE = re.compile(
     rf"(?:{_VILLAGE_KINDS}|的)村)"
     r"数?(?:共计|总计|共有|共|计|有|辖|达|为)?$"
 )
-_VILLAGE_KIND_AFTER = re.compile(rf"(?:{_VILLAGE_KINDS})村(?!{_NOT_VILLAGE})")
+# 18个贫困村, 7个极贫村, 10个深度贫困乡, 30个“十三五”建档立卡贫困村: a kind of village or
+# township after 个, the unit noun ending the phrase.
+_VILLAGE_KIND_AFTER = re.compile(
+    r"(?:[“\"][^”\"\n]{1,8}[”\"])?(?:(?![在于到入本我全各该从向对为是有了把被给和与及个])[\u4e00-\u9fff]){0,6}?"
+    r"(?:村|乡镇|乡|镇|社区)"
+    r"(?=[,，。;；:：、和与及之的）)]|\s|$)")
 _CLAUSE_END = re.compile(CLAUSE_END)
 
 
