@@ -3,6 +3,7 @@ import re
 
 from extractors.base import Candidate, Extractor, Segmenter, UnitSpec
 from extractors.registry import register
+from extractors import household_count, population
 from extractors.village_count import NOUN_FIRST_UNIT, counts_units_named_before
 from schemas import FactKind
 
@@ -35,6 +36,10 @@ class CountExtractor(Extractor):
         # 村民小组8个: villages or village groups counted with a bare 个 are village_count.
         if counts_units_named_before(text, candidate):
             return candidate.with_unit(NOUN_FIRST_UNIT)
+        if population.counts_people_after(text, candidate):
+            return candidate.with_unit(population.COUNTED_WITH_GE)  # 24个村党支部书记
+        if household_count.counts_households_after(text, candidate):
+            return candidate.with_unit(household_count.COUNTED_WITH_GE)  # 3个贫困户
         if candidate.unit.surface == "组" and candidate.chinese and \
                 not _COUNTS_GROUPS.search(text, max(0, candidate.start - 2), candidate.start):
             return None

@@ -14,6 +14,18 @@ _PEOPLE_NOUNS = ("党员", "干部", "村民", "群众", "农民", "居民", "�
                  "儿童", "妇女", "志愿者", "教师", "职工", "工人", "代表")
 
 
+# 24个村党支部书记, 3个人: people counted with 个 (the count extractor hands them over).
+COUNTED_WITH_GE = UnitSpec("个", "person", scanned=False)
+_PEOPLE_AFTER = re.compile(
+    r"(?:[村镇乡](?:党支部|党总支|支部|委会|两委)|[\u4e00-\u9fff]{0,2}?)(?:书记|干部|党员|人员|主任|委员|村民|群众|农民|居民|学生|老人|儿童|妇女|青年|"
+    r"志愿者|代表(?![处团大])|人(?![民才口工员均次数格性体事力生]))")
+
+
+def counts_people_after(text: str, candidate: Candidate) -> bool:
+    """True for 24个村党支部书记: a 个 counting people named right after it."""
+    return candidate.unit.surface == "个" and _PEOPLE_AFTER.match(text, candidate.end) is not None
+
+
 class PopulationExtractor(Extractor):
     def refine(self, text: str, candidate: Candidate, segment: Segmenter | None) -> Candidate | None:
         before = text[max(0, candidate.start - 8):candidate.start]
@@ -39,6 +51,7 @@ extractor = register(PopulationExtractor(
         UnitSpec("位", "person", not_before="[于置列次数居]"),
         *(UnitSpec(noun, "person") for noun in _PEOPLE_NOUNS),
         UnitSpec("", "person", scanned=False),  # 总人口3.2万: named by the noun, no unit
+        COUNTED_WITH_GE,
     ),
     priority=30,
     description="number of people of any group; person_time for 人次",
