@@ -11,6 +11,7 @@ extractor = register(Extractor(
         # 二元结构, 一元化, 多元论 are not money.
         UnitSpec("元", "CNY", not_before="[化论结制素宵旦首月件帅老气]"),
         UnitSpec("块钱", "CNY"),
+        UnitSpec("", "CNY", scanned=False),  # 投资500万: named by the noun, 元 left out
     ),
     priority=20,
     description="amount of money, normalised to yuan",

@@ -35,9 +35,16 @@ from schemas import Qualifier
 
 _CN_MAGNITUDE_START = "十百千万亿"
 # The nouns that name what a figure without a unit counts, as its canonical unit.
+# Money nouns name yuan only for a figure in 万 or 亿 (投资500万, 收入达20万): reports drop 元
+# there; a bare small figure after them is no amount.
+_MONEY_NOUNS = ("投资", "资金", "收入", "税收", "产值", "经费", "补贴", "补助", "营业额", "销售额", "总额",
+                "利润", "贷款", "存款", "奖补", "分红")
 _NAMED_BEFORE = re.compile(
-    rf"(人口|人数|户数)(?:总数)?[:：]?(?:为|是|达到|达|约|共|共有|有|总计|合计|计)?{SPACE_CLASS}*$")
-_NAMED_UNITS = {"人口": "person", "人数": "person", "户数": "household"}
+    rf"(人口|人数|户数|{'|'.join(_MONEY_NOUNS)})(?:总数)?[:：]?"
+    rf"(?:为|是|达到|达|约|共|共有|有|总计|合计|计|突破|超过)?{SPACE_CLASS}*$")
+_NAMED_UNITS = {"人口": "person", "人数": "person", "户数": "household", **dict.fromkeys(_MONEY_NOUNS, "CNY")}
+# What the unit-less figure may follow: the last character of a noun above or of a link word.
+_NAMED_BEFORE_ENDS = "".join(sorted({word[-1] for word in _NAMED_UNITS} | set("为是到达约共有计破过:：")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +83,7 @@ class Scanner:
             f"|(?P<num>{number})(?:(?:{units})?(?P<sep>{RANGE_SEP_SOURCE})(?P<num2>{number}))?"
             f"(?:(?={SPACE_CLASS})(?<=[0-9０-９万亿萬億]){GAP_SOURCE})?(?P<unit>{units})"
             # 总人口3.2万, 户数326: a figure without a unit, named by the noun before it
-            f"|(?<=[口数为是到达约共有计:： \t\u00a0\u3000])(?P<bnum>{number})(?={CLAUSE_END}))"
+            f"|(?<=[{_NAMED_BEFORE_ENDS} \t\u00a0\u3000])(?P<bnum>{number})(?={CLAUSE_END}))"
             f"(?P<trail>{TRAILING_SOURCE})?"
         )
         return cls(re.compile(source), owner, by_unit)
@@ -121,6 +128,8 @@ class Scanner:
             if named is None:
                 return None
             extractor, unit = self._unnamed_unit(_NAMED_UNITS[named.group(1)])
+            if unit.canonical == "CNY" and trailing_magnitude(match.group("bnum")) == 1:
+                return None
             numeral_start, numeral_end = match.span("bnum")
             num2 = None
         else:

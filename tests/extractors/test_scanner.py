@@ -134,6 +134,9 @@ WRITTEN_ROWS = [
     ("全村户数326：其中", [F("326", "household_count", 326, "household")]),
     ("全村户数326.人口1280.", [F("326", "household_count", 326, "household"),
                              F("1280", "population", 1280, "person")]),
+    # money nouns name yuan for a figure in 万 or 亿 only
+    ("全年完成投资500万，税收360万，收入3000，", [F("500万", "money", 5e6, "CNY"), F("360万", "money", 3.6e6, "CNY")]),
+    ("村集体收入超过20万。", [F("超过20万", "money", 2e5, "CNY", "over")]),
     ("编号：326，", []),  # a colon links only the nouns that name a count
     ("总户数\t326\t总人口\t1280\n", [F("326", "household_count", 326, "household"),
                                    F("1280", "population", 1280, "person")]),  # a table row
