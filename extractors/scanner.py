@@ -78,7 +78,8 @@ class Scanner:
         source = (
             f"(?=[{lead_starts}百{NUMERAL_START_CLASS}{MASKED_START_CLASS}])"
             f"(?:(?P<lead>{LEADING_SOURCE}|(?<![以之])上(?=[{_CN_MAGNITUDE_START}])){GAP_SOURCE})?"
-            f"(?:(?P<pct>百分之)(?P<pnum>{NUMERAL_SOURCE})"
+            # 百分之八十; 三分之一, 千分之五: a share written as a fraction
+            f"(?:(?P<pct>百分之|(?P<den>{NUMERAL_SOURCE})分之)(?P<pnum>{NUMERAL_SOURCE})"
             f"(?:(?P<psep>{RANGE_SEP_SOURCE})(?:百分之)?(?P<pnum2>{NUMERAL_SOURCE}))?"
             f"|(?P<num>{number})(?:(?:{units})?(?P<sep>{RANGE_SEP_SOURCE})(?P<num2>{number}))?"
             f"(?:(?={SPACE_CLASS})(?<=[0-9０-９万亿萬億]){GAP_SOURCE})?(?P<unit>{units})"
@@ -149,6 +150,12 @@ class Scanner:
             if parsed is None:
                 return None
             value, approx, value_max = parsed.value, parsed.approx_over, None
+            denominator = match.group("den")
+            if denominator:  # 三分之一 → 33.3333 percent
+                parsed_den = parse_numeral(denominator)
+                if parsed_den is None or not parsed_den.value or num2:
+                    return None
+                value = round(value / parsed_den.value * 100, 4)
             if pair:  # 两三个, 三四十人: an approximate range
                 value, value_max = pair[0], pair[1] * unit.scale
             elif num2:
