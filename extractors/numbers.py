@@ -85,6 +85,7 @@ LEADING_QUALIFIERS: dict[str, Qualifier] = {
     "超过": Qualifier.OVER, "超": Qualifier.OVER, "逾": Qualifier.OVER, "多达": Qualifier.OVER, "高达": Qualifier.EXACT,
     "不足": Qualifier.UNDER, "不到": Qualifier.UNDER, "未满": Qualifier.UNDER, "不满": Qualifier.UNDER,
     "少于": Qualifier.UNDER, "低于": Qualifier.UNDER, "不超过": Qualifier.UNDER,
+    "高于": Qualifier.OVER, "多于": Qualifier.OVER,
     # negated bounds: 不少于4次 is at least 4
     "不少于": Qualifier.OVER, "不低于": Qualifier.OVER, "不多于": Qualifier.UNDER, "不高于": Qualifier.UNDER,
     "上": Qualifier.OVER,  # only before a bare magnitude: 上千, 上万, 上千万
