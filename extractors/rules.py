@@ -24,7 +24,7 @@ _NOT_LIST_END = frozenset("和与及同、了有为是到共计等在对把给�
 # Measure words used to count a report's own points, and the abstract nouns they count.
 _ITEM_MEASURES = frozenset({"项", "个", "条", "类", "种", "大", "方面"})
 _ABSTRACT_ITEMS = re.compile(
-    "(?:代表|机制|行动|工作|统一|难点|重点|指标|措施|举措|原则|任务|目标|要求|方面|环节|意识|理念|"
+    "(?:代表|机制|行动|工作|统一|难点|重点|主线|指标|措施|举措|原则|任务|目标|要求|方面|环节|意识|理念|"
     "作风|能力|体系|保障|到位|坚持|必须|优先|结合|步骤|阶段|特点|做法|经验|服务|文明|自信|"
     "着力|突出|抓好|注重|确保|强化|提升|推进|维护|规定|全覆盖|活动|工程|制度|清单|承诺|队伍)"
     # …but not an adjective of real things: 重点村, 重点项目, 重点企业, 文明村
