@@ -273,6 +273,7 @@ def subject_of(
         opening = max(text.rfind("(", lo, candidate.start), text.rfind("（", lo, candidate.start))
         if opening > lo and not _CLAUSE_BREAK.search(text, opening + 1, candidate.start):
             preceding = preceding_phrase(text, opening, lo, segment) or preceding
-    if not preceding and earlier:
-        return earlier[-1].subject  # 拆迁119户,共338人: the same group counted again
+    groups = [p for p in earlier if p.kind != FactKind.VILLAGE_COUNT]  # units hold no people or households
+    if not preceding and groups:
+        return groups[-1].subject  # 拆迁119户,共338人: the same group counted again
     return preceding or following or None

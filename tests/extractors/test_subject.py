@@ -69,6 +69,8 @@ ROWS = [
     ("下河村共有农户326户，村党支部现有党员36名。", [("326户", "农户"), ("36名", "党员")]),
     # an ASCII full stop after a word ends the sentence; not inside a number
     ("全乡草地面积21000亩.耕地2177.5亩.", [("21000亩", "草地面积"), ("2177.5亩", "耕地")]),
+    # households and people after a count of units are not the units
+    ("全村辖12个村民小组,共612户2325人。", [("12个村民小组", "村民小组"), ("612户", None), ("2325人", None)]),
     # 实现 introduces the figure's noun; 突破 links it to the figure
     ("全镇实现农业总产值3.6亿元，村集体经济收入突破50万元。", [("3.6亿元", "农业总产值"), ("50万元", "村集体经济收入")]),
     # a table row (.docx): a tab separates cells, the gap before a figure is no break
