@@ -67,6 +67,9 @@ _FOLLOWING_STOP = frozenset({
     "发展", "来自", "之中", "当中", "之间", "之内", "以内", "左右", "以上", "以下", "上下", *_CHANGE_VERBS,
 })
 _CLAUSE_END = re.compile(CLAUSE_END)
+# Nouns of people: a population figure right after one counts them.
+_PEOPLE_WORDS = ("群众", "干部", "党员", "人员", "农民", "村民", "居民", "人口", "劳动力", "学生", "儿童",
+                 "老人", "妇女", "青年", "志愿者", "代表", "工人", "职工", "农户成员", "贫困户成员")
 # One-character words that are no thing counted (particles, pronouns, adverbs), besides the
 # link words and those following_phrase stops at.
 _FUNCTION_CHARS = frozenset("着过或而并但才各每其该此这那我他她它们把给让使")
@@ -243,6 +246,10 @@ def subject_of(
     clause = text[max(lo, candidate.start - 8):candidate.start]
     following = following_phrase(text, candidate.end, hi, segment)
     if len(following) >= 2 or (kind == FactKind.COUNT and _closes_with_one_word_noun(text, candidate.end, following)):
+        if kind == FactKind.POPULATION:
+            people = preceding_phrase(text, candidate.start, max([lo, *(p.end for p in prior)]), segment)
+            if people.endswith(_PEOPLE_WORDS) and not any(word in following for word in _PEOPLE_WORDS):
+                return people  # 组织贫困群众1.56万人外出: the people named before, not what they do
         return following  # 27名村支部书记; 2000余只鸡, 3座桥: a one-character noun closing the clause
     earlier = [p for p in prior if p.subject and p.kind != FactKind.RATIO]
     share = kind == FactKind.RATIO and bool(earlier)

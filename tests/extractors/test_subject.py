@@ -71,6 +71,9 @@ ROWS = [
     ("全乡草地面积21000亩.耕地2177.5亩.", [("21000亩", "草地面积"), ("2177.5亩", "耕地")]),
     # households and people after a count of units are not the units
     ("全村辖12个村民小组,共612户2325人。", [("12个村民小组", "村民小组"), ("612户", None), ("2325人", None)]),
+    # a population figure right after a noun of people counts them, not what follows
+    ("全镇贫困群众1.56万人外出务工，党员干部200余人不间断值守。", [("1.56万人", "贫困群众"), ("200余人", "党员干部")]),
+    ("村两委班子和党员十多名党员干部克服困难。", [("十多名", "党员干部")]),
     # 实现 introduces the figure's noun; 突破 links it to the figure
     ("全镇实现农业总产值3.6亿元，村集体经济收入突破50万元。", [("3.6亿元", "农业总产值"), ("50万元", "村集体经济收入")]),
     # a table row (.docx): a tab separates cells, the gap before a figure is no break
