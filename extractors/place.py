@@ -54,7 +54,7 @@ _NOT_A_NAME_BODY = frozenset({
     "报请", "平时", "众多", "按照", "确定", "会同", "以及", "住宅", "所在", "当地", "本地", "外地",
     "制定", "部门", "标准", "帮助", "协助", "配合", "依托", "依靠", "立足", "面向", "包括", "涉及",
     "全省", "全国", "本省", "外省", "邻近", "附近", "周边", "各级", "基层", "上级", "下级",
-    "新建", "建成", "新修", "修建", "新增", "新设", "上报", "下辖", "下到", "上到", "贫困", "自治",
+    "新建", "建成", "新修", "修建", "新增", "新设", "上报", "下辖", "下到", "上到", "贫困",
 })
 _SUFFIX_CHARS = frozenset("村镇乡县区市")
 # For str.endswith: the words above, and those of them that end in a suffix (农村, 城乡).
@@ -117,14 +117,15 @@ def _is_latin(name: str) -> bool:
     return name[0].isascii() and name[0].isalpha()
 
 
-def _name_from_words(words: list[str]) -> str | None:
+def _name_from_words(words: list[str], first_whole: bool = True) -> str | None:
     """The place name ending the window: one word (青浦区), or name + suffix (刘家沟|村).
 
     A two-character word ending in a suffix (农村, 全乡, 门市) is a common word, not a name.
+    `first_whole` is False when the window cut a word in two (its first word is a tail).
     """
     name = words[-1]
     if name in _LONG_SUFFIXES:  # 兴龙|社区, 长白|新村|街道: the name is the words before it
-        for word in reversed(words[:-1]):
+        for word in reversed(words[:-1] if first_whole else words[1:-1]):
             if word[-1] in _NAME_STOP or word in _NOT_A_NAME_BODY or word[-1] in "乡镇县区市":
                 break
             name = word + name
@@ -160,7 +161,8 @@ def _may_end_a_name(text: str, lo: int, end: int) -> bool:
 
 def _segmented_name(text: str, lo: int, end: int, segment: Segmenter) -> str | None:
     """The name whose suffix ends at `end`, if the suffix ends a word there."""
-    start = max(lo, end - _NAME_WINDOW)
+    # A two-character suffix leaves less of the window to its name: segment a little more.
+    start = max(lo, end - _NAME_WINDOW - (2 if text[end - 2:end] in _LONG_SUFFIXES else 0))
     words, offset = [], start
     for word in segment(text[start:end + 2]):
         words.append(word)
@@ -169,7 +171,7 @@ def _segmented_name(text: str, lo: int, end: int, segment: Segmenter) -> str | N
             break
     if offset != end or not words:
         return None
-    name = _name_from_words(words)
+    name = _name_from_words(words, start == lo or not "\u4e00" <= text[start - 1] <= "\u9fff")
     # Words that skip a space do not tile the window: keep only a name the text really has.
     return name if name is not None and text[end - len(name):end] == name else None
 
@@ -245,8 +247,11 @@ class DocumentPlaces:
             body = name[: -len(_suffix(name))]
             # A name in the title is the report's place, however often its body stands alone
             # (大陈乡 … 大陈公园、大陈幼儿园).
+            # The body's other mentions: alone (通过…, 结合…), not in another place's name (巡检司镇).
+            alone = len(re.findall(re.escape(body) + f"(?!{_SUFFIX_SOURCE})", self._document)) if body else 0
+            named = self.count(name)
             self._accepted[name] = (name[0].isascii() or not body or name in self._title
-                                    or self.count(name) >= _NAME_SHARE * self._document.count(body))
+                                    or named >= _NAME_SHARE * (named + alone))
         return self._accepted[name]
 
     def _mentions(self, latin: list[PlaceMention], ends: list[int]) -> list[PlaceMention]:

@@ -131,7 +131,7 @@ class Scanner:
             extractor, unit = self._unnamed_unit(_NAMED_UNITS[named.group(1)])
             if unit.canonical == "CNY" and trailing_magnitude(match.group("bnum")) == 1:
                 return None
-            clause = re.split(r"[,，。;；:：\n]", text[max(0, named.start() - 12):named.start()])[-1]
+            clause = re.split(r"[,，。;；:：\n.]", text[max(0, named.start() - 12):named.start()])[-1]
             if "占" in clause:
                 return None  # 占全村总人口91: a share whose % is missing, no head count
             numeral_start, numeral_end = match.span("bnum")

@@ -282,5 +282,7 @@ def subject_of(
             preceding = preceding_phrase(text, opening, lo, segment) or preceding
     groups = [p for p in earlier if p.kind != FactKind.VILLAGE_COUNT]  # units hold no people or households
     if not preceding and groups:
-        return groups[-1].subject  # 拆迁119户,共338人: the same group counted again
+        # 拆迁119户,共338人: the same group counted again; 收入15万元以上的村1个,10~15万元的1个:
+        # an amount of the same kind first
+        return ([p for p in groups if p.kind == kind] or groups)[-1].subject
     return preceding or following or None

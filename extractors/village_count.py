@@ -33,6 +33,7 @@ _UNIT_NOUN_BEFORE = re.compile(
 # 18个贫困村, 7个极贫村, 10个深度贫困乡, 30个“十三五”建档立卡贫困村: a kind of village or
 # township after 个, the unit noun ending the phrase.
 _VILLAGE_KIND_AFTER = re.compile(
+    rf"(?:{_VILLAGE_KINDS})村(?!{_NOT_VILLAGE})|"
     r"(?:[“\"][^”\"\n]{1,8}[”\"])?(?:(?![在于到入本我全各该从向对为是有了把被给和与及个])[\u4e00-\u9fff]){0,6}?"
     r"(?:村|乡镇|乡|镇|社区)"
     r"(?=[,，。;；:：、和与及之的）)]|\s|$)")

@@ -138,7 +138,8 @@ WRITTEN_ROWS = [
     ("全年完成投资500万，税收360万，收入3000，", [F("500万", "money", 5e6, "CNY"), F("360万", "money", 3.6e6, "CNY")]),
     ("村集体收入超过20万。", [F("超过20万", "money", 2e5, "CNY", "over")]),
     ("编号：326，", []),
-    ("少数民族占全村总人口91。", []),  # a share whose % sign is missing, not a head count  # a colon links only the nouns that name a count
+    ("少数民族占全村总人口91。", []),
+    ("辖占家屯.总人口2.2万。", [F("2.2万", "population", 22000, "person")]),  # 占 of a name in another sentence  # a share whose % sign is missing, not a head count  # a colon links only the nouns that name a count
     ("总户数\t326\t总人口\t1280\n", [F("326", "household_count", 326, "household"),
                                    F("1280", "population", 1280, "person")]),  # a table row
     ("人口3.2万人，", [F("3.2万人", "population", 32000, "person")]),
