@@ -54,14 +54,14 @@ _NOT_A_NAME_BODY = frozenset({
     "报请", "平时", "众多", "按照", "确定", "会同", "以及", "住宅", "所在", "当地", "本地", "外地",
     "制定", "部门", "标准", "帮助", "协助", "配合", "依托", "依靠", "立足", "面向", "包括", "涉及",
     "全省", "全国", "本省", "外省", "邻近", "附近", "周边", "各级", "基层", "上级", "下级",
-    "新建", "建成", "新修", "修建", "新增", "新设", "上报", "下辖", "下到", "上到", "贫困",
+    "新建", "建成", "新修", "修建", "新增", "新设", "上报", "下辖", "下到", "上到", "贫困", "同乡",
 })
 _SUFFIX_CHARS = frozenset("村镇乡县区市")
 # For str.endswith: the words above, and those of them that end in a suffix (农村, 城乡).
 _NOT_A_NAME_BODY_ENDINGS = tuple(sorted(_NOT_A_NAME_BODY))
 _NOT_A_NAME_ENDINGS = tuple(w for w in _NOT_A_NAME_BODY_ENDINGS if w[-1] in _SUFFIX_CHARS)
 # Characters a name does not start with or contain (determiners, particles, measure words).
-_NOT_A_NAME_HEAD = frozenset("全我本该各每此邻外其贵兄某原同个")
+_NOT_A_NAME_HEAD = frozenset("全我本该各每此邻外其贵兄某原个")
 _NAME_NOISE = frozenset("该这那其每各一届个的了和与及在对以因由")
 
 
@@ -84,6 +84,7 @@ _POST = re.compile(r"党支部|党总支|党委|支部|支书|两委|委员|委�
 # A report's first line is its title when short and no sentence.
 _TITLE_MAX = 40
 _IN_SENTENCES = re.compile(r"[,，。;；!！?？]")
+_LIST_JOINERS = frozenset("、和与及")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]+")
 # A neighbour (南邻梓桐村, 西与梓桐村搭界, 距木塔乡12公里) is named, not reported on.
 _NEIGHBOUR_BEFORE = re.compile(r"(?:邻|距|距离|离)$")
@@ -382,7 +383,8 @@ def place_of(
             return default.name  # 全村 in a township's report: still that township
         named = places.first(referred)
         return named.name if named else None  # 全市 with no named city: null
-    before = places.before(lo, candidate.start)
+    # A place in a list (确定A社区、B村委会为示范点) is one of several: none of them alone.
+    before = [p for p in places.before(lo, candidate.start) if text[p.end:p.end + 1] not in _LIST_JOINERS]
     if before and (default is None or before[-1].rank >= default.rank):
         return before[-1].name
     return default.name if default else None

@@ -67,6 +67,7 @@ _FOLLOWING_STOP = frozenset({
     "发展", "来自", "之中", "当中", "之间", "之内", "以内", "左右", "以上", "以下", "上下", *_CHANGE_VERBS,
 })
 _CLAUSE_END = re.compile(CLAUSE_END)
+_AMOUNT_KINDS = frozenset({FactKind.MONEY, FactKind.AREA, FactKind.LENGTH})
 # Nouns of people: a population figure right after one counts them.
 _PEOPLE_WORDS = ("群众", "干部", "党员", "人员", "农民", "村民", "居民", "人口", "劳动力", "学生", "儿童",
                  "老人", "妇女", "青年", "志愿者", "代表", "工人", "职工", "农户成员", "贫困户成员")
@@ -283,6 +284,7 @@ def subject_of(
     groups = [p for p in earlier if p.kind != FactKind.VILLAGE_COUNT]  # units hold no people or households
     if not preceding and groups:
         # 拆迁119户,共338人: the same group counted again; 收入15万元以上的村1个,10~15万元的1个:
-        # an amount of the same kind first
-        return ([p for p in groups if p.kind == kind] or groups)[-1].subject
+        # an amount goes with the amount of the same kind before it
+        same = [p for p in groups if p.kind == kind] if kind in _AMOUNT_KINDS else []
+        return (same or groups)[-1].subject
     return preceding or following or None

@@ -74,6 +74,8 @@ ROWS = [
     # a population figure right after a noun of people counts them, not what follows
     ("全镇贫困群众1.56万人外出务工，党员干部200余人不间断值守。", [("1.56万人", "贫困群众"), ("200余人", "党员干部")]),
     ("村两委班子和党员十多名党员干部克服困难。", [("十多名", "党员干部")]),
+    # households then people of one group: the people take the households' subject
+    ("其中2016年脱贫98户394人。", [("98户", "脱贫"), ("394人", "脱贫")]),
     # an amount with no phrase of its own takes the subject of the amount before it
     ("村级集体收入15万元以上的村1个,10~15万元的1个。",
      [("15万元以上", "村级集体收入"), ("1个", "村"), ("10~15万元", "村级集体收入"), ("1个", "村级集体收入")]),
