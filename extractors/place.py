@@ -174,7 +174,19 @@ def _segmented_name(text: str, lo: int, end: int, segment: Segmenter) -> str | N
         return None
     name = _name_from_words(words, start == lo or not "\u4e00" <= text[start - 1] <= "\u9fff")
     # Words that skip a space do not tile the window: keep only a name the text really has.
-    return name if name is not None and text[end - len(name):end] == name else None
+    if name is None or text[end - len(name):end] != name:
+        return None
+    head = end - len(name) - 1
+    if (name == words[-1] and len(words) >= 2 and words[-2] == text[head:head + 1] and len(name) < _NAME_WINDOW
+            and _is_head_char(words[-2]) and (head == lo or not "\u4e00" <= text[head - 1] <= "\u9fff")):
+        return words[-2] + name  # 后|小郭村 opening a line or clause: one name
+    return name
+
+
+def _is_head_char(char: str) -> bool:
+    """A character that may open a name as a word of its own (后 of 后小郭村)."""
+    return ("\u4e00" <= char <= "\u9fff" and char not in _NAME_STOP and char not in _NAME_NOISE
+            and char not in _NOT_A_NAME_HEAD and char not in _SUFFIX_CHARS)
 
 
 def _start(mention: PlaceMention) -> int:
@@ -379,6 +391,9 @@ def place_of(
             return max(reversed(above), key=lambda p: p.rank).name
     if references:
         referred = references[-1]
+        topic = _paragraph_topic(text, lo, places)
+        if topic is not None and topic.suffix == referred:
+            return topic.name  # 石桥村位于…。全村共有…: the paragraph's village
         if default is not None and _PLACE_RANK[referred] >= default.rank:
             return default.name  # 全村 in a township's report: still that township
         named = places.first(referred)
@@ -387,4 +402,14 @@ def place_of(
     before = [p for p in places.before(lo, candidate.start) if text[p.end:p.end + 1] not in _LIST_JOINERS]
     if before and (default is None or before[-1].rank >= default.rank):
         return before[-1].name
+    topic = _paragraph_topic(text, lo, places)
+    if topic and (default is None or topic.rank >= default.rank):
+        return topic.name
     return default.name if default else None
+
+
+def _paragraph_topic(text: str, lo: int, places: DocumentPlaces) -> PlaceMention | None:
+    """The place a paragraph opens with, before the sentence at `lo` (苏村村位于木塔乡腹地,…)."""
+    paragraph = text.rfind("\n", 0, lo) + 1
+    opening = paragraph + len(text[paragraph:lo]) - len(text[paragraph:lo].lstrip())
+    return next((p for p in places.before(opening, min(lo, opening + _NAME_WINDOW + 2)) if p.start == opening), None)

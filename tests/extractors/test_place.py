@@ -42,6 +42,10 @@ ROWS = [
     # a place in a list is one of several, none alone; names starting with 同
     ("石门镇人居环境整治汇报\n确定石门社区、高坪村委会为示范点，设置了47个垃圾分类投放点。", [("47个", "石门镇")]),
     ("乡镇工作汇报\n同心镇辖区面积139.3平方公里。", [("139.3平方公里", "同心镇")]),
+    # a paragraph that opens with a place is about it, 全村 included; a name opening a line
+    # may start with a word of one character (后|柳树村)
+    ("龙泉乡村情简介\n石桥村位于龙泉乡腹地,交通便利。全村共有农户420户。\n后柳树村位于龙泉乡东部。全村耕地1200亩。",
+     [("420户", "石桥村"), ("1200亩", "后柳树村")]),
     # a neighbour is named, not reported on
     ("石桥村基本情况\n石桥村位于龙泉乡腹地，南邻柳树村，西与柳树村搭界，距乡政府12公里，全村共有农户420户。",
      [("12公里", "石桥村"), ("420户", "石桥村")]),
