@@ -274,8 +274,15 @@ class DocumentPlaces:
             name = self._name_at(end)
             if name is not None:
                 found.append(PlaceMention(end - len(name), end, name))
-        found.sort(key=_start)
-        return [m for m in found if self._is_place(m.name)]
+        found.sort(key=lambda m: (m.start, -m.end))
+        # 青新村 inside 长青新村街道: a part of a longer name is no place of its own
+        places, reach = [], -1
+        for mention in found:
+            if self._is_place(mention.name):
+                if mention.end > reach:
+                    places.append(mention)
+                reach = max(reach, mention.end)
+        return places
 
     def before(self, lo: int, end: int) -> list[PlaceMention]:
         """The places inside text[lo:end]."""
@@ -339,8 +346,19 @@ class DocumentPlaces:
         """The report's own place: a named place at its self-reference level if there is
         one, else any; the most often named, Chinese names before Latin ones, then the first."""
         if level not in self._homes:
-            self._homes[level] = (level is not None and self._most_named(level)) or self._most_named(None)
+            self._homes[level] = self._title_place(level) or (
+                (level is not None and self._most_named(level)) or self._most_named(None))
         return self._homes[level]
+
+    def _title_place(self, level: str | None) -> PlaceMention | None:
+        """The place a title names (上海市杨浦区…长白新村街道…工作总结): the one at `level`, else
+        the most specific."""
+        if not self._title:
+            return None
+        start = self._lo + len(self._document) - len(self._document.lstrip())
+        named = self.before(start, start + len(self._title))
+        at_level = [p for p in named if p.suffix == level]
+        return (at_level or sorted(named, key=lambda p: p.rank))[-1] if named else None
 
     def first(self, level: str) -> PlaceMention | None:
         """The first place named with the suffix `level` (镇 …)."""
