@@ -72,7 +72,8 @@ def _suffix(name: str) -> str:
 def _is_name(name: str) -> bool:
     body = name[: -len(_suffix(name))]
     return not (
-        name in _NOT_PLACES or not _HAN_NAME.fullmatch(name) or name[0] in _NOT_A_NAME_HEAD or name[0] in _SUFFIX_CHARS
+        name in _NOT_PLACES or not _HAN_NAME.fullmatch(name)
+        or name[0] in _NOT_A_NAME_HEAD or name[0] in _SUFFIX_CHARS
         or not _NAME_NOISE.isdisjoint(name) or body in _NOT_A_NAME_BODY
         or name.endswith(_NOT_A_NAME_ENDINGS) or body.endswith(_NOT_A_NAME_BODY_ENDINGS)
     )
@@ -258,9 +259,8 @@ class DocumentPlaces:
     def _is_place(self, name: str) -> bool:
         if name not in self._accepted:
             body = name[: -len(_suffix(name))]
-            # A name in the title is the report's place, however often its body stands alone
-            # (大陈乡 … 大陈公园、大陈幼儿园).
-            # The body's other mentions: alone (通过…, 结合…), not in another place's name (巡检司镇).
+            # The body's mentions alone (通过…, 结合…), not those in another place's name (巡检司镇);
+            # a name in the title is a place however often its body stands alone (大陈乡 … 大陈公园).
             alone = len(re.findall(re.escape(body) + f"(?!{_SUFFIX_SOURCE})", self._document)) if body else 0
             named = self.count(name)
             self._accepted[name] = (name[0].isascii() or not body or name in self._title

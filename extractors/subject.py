@@ -70,7 +70,7 @@ _CLAUSE_END = re.compile(CLAUSE_END)
 _AMOUNT_KINDS = frozenset({FactKind.MONEY, FactKind.AREA, FactKind.LENGTH})
 # Nouns of people: a population figure right after one counts them.
 _PEOPLE_WORDS = ("群众", "干部", "党员", "人员", "农民", "村民", "居民", "人口", "劳动力", "学生", "儿童",
-                 "老人", "妇女", "青年", "志愿者", "代表", "工人", "职工", "农户成员", "贫困户成员")
+                 "老人", "妇女", "青年", "志愿者", "代表", "工人", "职工")
 # One-character words that are no thing counted (particles, pronouns, adverbs), besides the
 # link words and those following_phrase stops at.
 _FUNCTION_CHARS = frozenset("着过或而并但才各每其该此这那我他她它们把给让使")
@@ -245,10 +245,11 @@ def subject_of(
             and candidate.unit.surface != "口人":
         return candidate.unit.surface  # 乡机关21党员
     clause = text[max(lo, candidate.start - 8):candidate.start]
+    floor = max([lo, *(p.end for p in prior)])  # the phrase before starts after earlier figures
     following = following_phrase(text, candidate.end, hi, segment)
     if len(following) >= 2 or (kind == FactKind.COUNT and _closes_with_one_word_noun(text, candidate.end, following)):
         if kind == FactKind.POPULATION:
-            people = preceding_phrase(text, candidate.start, max([lo, *(p.end for p in prior)]), segment)
+            people = preceding_phrase(text, candidate.start, floor, segment)
             if people.endswith(_PEOPLE_WORDS) and not any(word in following for word in _PEOPLE_WORDS):
                 return people  # 组织贫困群众1.56万人外出: the people named before, not what they do
         return following  # 27名村支部书记; 2000余只鸡, 3座桥: a one-character noun closing the clause
@@ -256,7 +257,6 @@ def subject_of(
     share = kind == FactKind.RATIO and bool(earlier)
     if share and any(m in clause for m in _SHARE_MARKERS):
         return earlier[-1].subject  # 20名,占总数74%: the share of that group
-    floor = max([lo, *(p.end for p in prior)])
     preceding = preceding_phrase(text, candidate.start, floor, segment)
     residue = bool(preceding) and _TIME_RESIDUE.fullmatch(preceding) is not None
     words = _words(preceding, segment) if preceding and not residue else []
