@@ -68,6 +68,7 @@ _FOLLOWING_STOP = frozenset({
 })
 _CLAUSE_END = re.compile(CLAUSE_END)
 _AMOUNT_KINDS = frozenset({FactKind.MONEY, FactKind.AREA, FactKind.LENGTH})
+_PEOPLE_KINDS = frozenset({FactKind.POPULATION, FactKind.HOUSEHOLD_COUNT})
 # Nouns of people: a population figure right after one counts them.
 _PEOPLE_WORDS = ("群众", "干部", "党员", "人员", "农民", "村民", "居民", "人口", "劳动力", "学生", "儿童",
                  "老人", "妇女", "青年", "志愿者", "代表", "工人", "职工")
@@ -283,8 +284,13 @@ def subject_of(
             preceding = preceding_phrase(text, opening, lo, segment) or preceding
     groups = [p for p in earlier if p.kind != FactKind.VILLAGE_COUNT]  # units hold no people or households
     if not preceding and groups:
-        # 拆迁119户,共338人: the same group counted again; 收入15万元以上的村1个,10~15万元的1个:
-        # an amount goes with the amount of the same kind before it
-        same = [p for p in groups if p.kind == kind] if kind in _AMOUNT_KINDS else []
-        return (same or groups)[-1].subject
+        # 拆迁119户,共338人: the same group counted again, people with households (耕地…亩,
+        # 7205户,25185口人: not 耕地); 收入15万元以上的村1个,10~15万元的1个: an amount with the
+        # amount before it
+        if kind in _PEOPLE_KINDS:
+            groups = [p for p in groups if p.kind in _PEOPLE_KINDS]
+        elif kind in _AMOUNT_KINDS:
+            groups = [p for p in groups if p.kind == kind]
+        if groups:
+            return groups[-1].subject
     return preceding or following or None

@@ -26,7 +26,7 @@ NOUN_FIRST_UNIT = UnitSpec("个", "unit", scanned=False)
 # Kinds of village: 贫困村54个, 18个贫困村.
 _VILLAGE_KINDS = "贫困|示范|重点|试点|中心|空壳|美丽|文明|样板|建制|省级|市级|县级"
 _UNIT_NOUN_BEFORE = re.compile(
-    r"(?:行政村|自然村|自然屯|自然庄|嘎查|村民小组|村民组|村[(（]社区[)）]|社区|乡镇|街道|居委会|村委会|"
+    r"(?:行政村|自然村|自然屯|自然庄|嘎查|村民小组|村民组|村[(（“\"]社区[)）”\"]|社区|乡镇|街道|居委会|村委会|"
     rf"(?:{_VILLAGE_KINDS}|的)村)"
     r"数?(?:共计|总计|共有|共|计|有|辖|达|为)?$"
 )
@@ -35,7 +35,7 @@ _UNIT_NOUN_BEFORE = re.compile(
 _VILLAGE_KIND_AFTER = re.compile(
     rf"(?:{_VILLAGE_KINDS})村(?!{_NOT_VILLAGE})|"
     r"(?:[“\"][^”\"\n]{1,8}[”\"])?(?:(?![在于到入本我全各该从向对为是有了把被给和与及个])[\u4e00-\u9fff]){0,6}?"
-    r"(?:村|乡镇|乡|镇|社区)"
+    r"(?:村|乡镇|乡|镇|社区|屯|寨|嘎查)"
     r"(?=[,，。;；:：、和与及之的）)]|\s|$)")
 _CLAUSE_END = re.compile(CLAUSE_END)
 
