@@ -46,6 +46,7 @@ extractor = register(PopulationExtractor(
     units=(
         UnitSpec("人次", "person_time"),
         UnitSpec("口人", "person"),
+        UnitSpec("人口", "person", not_before="[粮袋罩]"),  # 全村1360人口, 10万人口
         UnitSpec("人", "person", not_before="[民均才们类工造为体格性]|小组"),  # 五人小组: a team's name
         UnitSpec("名", "person", not_before="[单称额义誉列牌片校师言字次气利声优]"),
         UnitSpec("位", "person", not_before="[于置列次数居]"),
