@@ -86,6 +86,14 @@ _POST = re.compile(r"党支部|党总支|党委|支部|支书|两委|委员|委�
 _TITLE_MAX = 40
 _IN_SENTENCES = re.compile(r"[,，。;；!！?？]")
 _LIST_JOINERS = frozenset("、和与及")
+# Words of two characters ending in a suffix that name no place.
+_COMMON_TWO = frozenset({
+    "农村", "乡村", "山村", "渔村", "新村", "老村", "进村", "驻村", "包村", "住村", "治村", "兴村", "强村",
+    "富村", "建村", "并村", "撤村", "下乡", "返乡", "回乡", "家乡", "故乡", "老乡", "城乡", "城镇", "集镇",
+    "小镇", "古镇", "重镇", "名镇", "新镇", "老乡", "外乡", "他乡", "异乡", "入村", "到村", "出村", "在村",
+})
+# What a clause says of a place right after its name (段村位于…, 张村共有…).
+_NAME_CUE = re.compile(r"位于|地处|坐落|地处|辖|下辖|共有|现有|有|是|村委|党支部|党总支|两委|全村|总人口|总面积")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]+")
 # A neighbour (南邻梓桐村, 西与梓桐村搭界, 距木塔乡12公里) is named, not reported on.
 _NEIGHBOUR_BEFORE = re.compile(r"(?:邻|距|距离|离)$")
@@ -156,6 +164,8 @@ def _may_end_a_name(text: str, lo: int, end: int) -> bool:
     window (see `_tiled`), so that the segmenter need not run: such a name is one of the
     3 to 6 characters before `end`.
     """
+    if _may_be_one_character_name(text, lo, end):
+        return True
     if not _NAME_NOISE.isdisjoint(text[end - 3:end]):
         return False  # in every name of 3 characters or more
     return any(_is_name(text[end - n:end]) for n in range(3, end - max(lo, end - _NAME_WINDOW) + 1))
@@ -174,6 +184,8 @@ def _segmented_name(text: str, lo: int, end: int, segment: Segmenter) -> str | N
     if offset != end or not words:
         return None
     name = _name_from_words(words, start == lo or not "\u4e00" <= text[start - 1] <= "\u9fff")
+    if name is None and _one_character_name(text, lo, end, words):
+        return text[end - 2:end]
     # Words that skip a space do not tile the window: keep only a name the text really has.
     if name is None or text[end - len(name):end] != name:
         return None
@@ -182,6 +194,23 @@ def _segmented_name(text: str, lo: int, end: int, segment: Segmenter) -> str | N
             and _is_head_char(words[-2]) and (head == lo or not "\u4e00" <= text[head - 1] <= "\u9fff")):
         return words[-2] + name  # 后|小郭村 opening a line or clause: one name
     return name
+
+
+def _may_be_one_character_name(text: str, lo: int, end: int) -> bool:
+    """段村, 张村 (a surname and 村): a name of one character opening a line, or a clause
+    before a word that says what the place is or has (段村位于…, ，张村共有…)."""
+    head = end - 2
+    if head < lo or text[end - 1] not in "村镇乡" or not _is_head_char(text[head]) or text[head:end] in _COMMON_TWO:
+        return False
+    if head == lo or text[head - 1] == "\n":
+        return True
+    return not "\u4e00" <= text[head - 1] <= "\u9fff" and _NAME_CUE.match(text, end) is not None
+
+
+def _one_character_name(text: str, lo: int, end: int, words: list[str]) -> bool:
+    """`_may_be_one_character_name`, with the name a word of its own (张村) or two (段|村)."""
+    name = text[end - 2:end]
+    return (words[-1] == name or words[-2:] == [name[0], name[1]]) and _may_be_one_character_name(text, lo, end)
 
 
 def _is_head_char(char: str) -> bool:
@@ -313,9 +342,10 @@ class DocumentPlaces:
         if end in self._untiled:
             return (True, math.inf, math.inf)
         text, width = self._text, end - max(self._lo, end - _NAME_WINDOW)
+        shortest = 2 if _may_be_one_character_name(text, self._lo, end) else 3
         return max(((not _is_latin(name), sum(m.name == name for m in self._latin) + len(self._ends_of(name)),
                      len(name) - end)
-                    for name in (text[end - n:end] for n in range(3, width + 1)) if _is_name(name)),
+                    for name in (text[end - n:end] for n in range(shortest, width + 1)) if _is_name(name)),
                    default=None)
 
     def _most_named(self, level: str | None) -> PlaceMention | None:

@@ -286,11 +286,11 @@ def subject_of(
     if not preceding and groups:
         # 拆迁119户,共338人: the same group counted again, people with households (耕地…亩,
         # 7205户,25185口人: not 耕地); 收入15万元以上的村1个,10~15万元的1个: an amount with the
-        # amount before it
+        # amount of its kind before it
         if kind in _PEOPLE_KINDS:
             groups = [p for p in groups if p.kind in _PEOPLE_KINDS]
-        elif kind in _AMOUNT_KINDS:
-            groups = [p for p in groups if p.kind == kind]
+        elif kind in _AMOUNT_KINDS:  # 白茶种植46户350亩: else the group just counted
+            groups = [p for p in groups if p.kind == kind] or groups
         if groups:
             return groups[-1].subject
     return preceding or following or None

@@ -49,6 +49,9 @@ ROWS = [
     # a title naming nested places: the report is about the most specific one
     ("2020年清河市杨柳区人民政府长青新村街道办事处工作总结\n共接收隔离人员296名，完成登记共10558人。",
      [("296名", "长青新村街道"), ("10558人", "长青新村街道")]),
+    # a name of one character and 村 opening a line, or a clause before what it has
+    ("段村乡村振兴工作汇报\n段村实施改造13处。\n另外，张村共有农户300户。在农村有耕地50亩。",
+     [("13处", "段村"), ("300户", "张村"), ("50亩", "段村")]),
     # a neighbour is named, not reported on
     ("石桥村基本情况\n石桥村位于龙泉乡腹地，南邻柳树村，西与柳树村搭界，距乡政府12公里，全村共有农户420户。",
      [("12公里", "石桥村"), ("420户", "石桥村")]),

@@ -78,6 +78,7 @@ ROWS = [
     ("其中2016年脱贫98户394人。", [("98户", "脱贫"), ("394人", "脱贫")]),
     # people and households never take the subject of an area before them
     ("耕地1200亩,有720户, 2518口人。", [("1200亩", "耕地"), ("720户", None), ("2518口人", None)]),
+    ("其中，白茶种植46户350亩。", [("46户", "白茶种植"), ("350亩", "白茶种植")]),
     # an amount with no phrase of its own takes the subject of the amount before it
     ("村级集体收入15万元以上的村1个,10~15万元的1个。",
      [("15万元以上", "村级集体收入"), ("1个", "村"), ("10~15万元", "村级集体收入"), ("1个", "村级集体收入")]),
