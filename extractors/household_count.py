@@ -18,7 +18,7 @@ def counts_households_after(text: str, candidate: Candidate) -> bool:
 extractor = register(Extractor(
     name="household_count",
     kind=FactKind.HOUSEHOLD_COUNT,
-    units=(UnitSpec("户", "household", not_before="[籍口主型外内均数头次]"),
+    units=(UnitSpec("户", "household", not_before="[籍口主型内均数头次]|外(?!出)"),
            UnitSpec("", "household", scanned=False),  # 户数326: named by the noun, no unit
            COUNTED_WITH_GE),
     priority=30,

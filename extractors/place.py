@@ -55,6 +55,8 @@ _NOT_A_NAME_BODY = frozenset({
     "制定", "部门", "标准", "帮助", "协助", "配合", "依托", "依靠", "立足", "面向", "包括", "涉及",
     "全省", "全国", "本省", "外省", "邻近", "附近", "周边", "各级", "基层", "上级", "下级",
     "新建", "建成", "新修", "修建", "新增", "新设", "上报", "下辖", "下到", "上到", "贫困", "同乡",
+    # kinds of place: 重点县, 集聚区, 安置区, 建制村, 整村, 行政村
+    "重点", "集聚", "聚集", "安置", "建制", "整", "行政", "产业", "扶贫", "移民", "搬迁", "省级", "市级", "县级",
 })
 _SUFFIX_CHARS = frozenset("村镇乡县区市")
 # For str.endswith: the words above, and those of them that end in a suffix (农村, 城乡).
@@ -96,7 +98,7 @@ _COMMON_TWO = frozenset({
 _NAME_CUE = re.compile(r"位于|地处|坐落|地处|辖|下辖|共有|现有|有|是|村委|党支部|党总支|两委|全村|总人口|总面积")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]+")
 # A neighbour (南邻梓桐村, 西与梓桐村搭界, 距木塔乡12公里) is named, not reported on.
-_NEIGHBOUR_BEFORE = re.compile(r"(?:邻|距|距离|离)$")
+_NEIGHBOUR_BEFORE = re.compile(r"(?:邻|距|距离|离|由|[东南西北](?:连|接|靠|抵))$")  # …, 由A镇搬迁到…
 _NEIGHBOUR_AFTER = re.compile(r"相邻|接壤|交界|搭界|毗邻|为邻|相连|相望")
 _NAME_STOP = frozenset("了在到进入驻包出回下为对和与及的是从向把被给让使将各每全我本该此其这那")
 # A real name is written with its suffix nearly every time (纪合寺 → 纪合寺村); a common word

@@ -18,7 +18,8 @@ _PEOPLE_NOUNS = ("党员", "干部", "村民", "群众", "农民", "居民", "�
 COUNTED_WITH_GE = UnitSpec("个", "person", scanned=False)
 _PEOPLE_AFTER = re.compile(
     r"(?:[村镇乡](?:党支部|党总支|支部|委会|两委)|[\u4e00-\u9fff]{0,2}?)(?:书记|干部|党员|人员|主任|委员|村民|群众|农民|居民|学生|老人|儿童|妇女|青年|"
-    r"志愿者|代表(?![处团大])|人(?![民才口工员均次数格性体事力生]))")
+    r"志愿者|代表(?![处团大])|人(?![民才口工员均次数格性体事力生]))"
+    r"(?!专业|合作|委员会|委会|小组|协会|组织|企业|公司|联合)")  # 16个农民专业合作社: an organisation
 
 
 def counts_people_after(text: str, candidate: Candidate) -> bool:
@@ -48,7 +49,7 @@ extractor = register(PopulationExtractor(
         UnitSpec("口人", "person"),
         UnitSpec("人口", "person", not_before="[粮袋罩]"),  # 全村1360人口, 10万人口
         UnitSpec("人", "person", not_before="[民均才们类工造为体格性]|小组"),  # 五人小组: a team's name
-        UnitSpec("名", "person", not_before="[单称额义誉列牌片校师言字次气利声优]"),
+        UnitSpec("名", "person", not_before="[单称额义誉列牌片校师言字次气利声]|优(?!秀)"),
         UnitSpec("位", "person", not_before="[于置列次数居]"),
         *(UnitSpec(noun, "person") for noun in _PEOPLE_NOUNS),
         UnitSpec("", "person", scanned=False),  # 总人口3.2万: named by the noun, no unit

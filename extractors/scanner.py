@@ -38,7 +38,7 @@ _CN_MAGNITUDE_START = "十百千万亿"
 # Money nouns name yuan only for a figure in 万 or 亿 (投资500万, 收入达20万): reports drop 元
 # there; a bare small figure after them is no amount.
 _MONEY_NOUNS = ("投资", "资金", "收入", "税收", "产值", "经费", "补贴", "补助", "营业额", "销售额", "总额",
-                "利润", "贷款", "存款", "奖补", "分红")
+                "利润", "贷款", "存款", "奖补", "分红", "预算", "支出", "开支")
 _NAMED_BEFORE = re.compile(
     rf"(人口|人数|户数|{'|'.join(_MONEY_NOUNS)})(?:总数)?[:：]?"
     rf"(?:为|是|达到|达|约|共|共有|有|总计|合计|计|突破|超过)?{SPACE_CLASS}*$")

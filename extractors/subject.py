@@ -37,6 +37,8 @@ _LINK_WORDS = frozenset({
     "人民币",  # 人民币50万元: the currency, written before the amount
     "由", "从", "至",  # 由85%提升至96%
     "突破",  # 收入突破50万元
+    # 增幅14%, 新增6个, 其余4000人: the thing is the one the clause before named
+    "增幅", "增速", "增长率", "新增", "其余", "另有",
 })
 _LEADING_NOISE = frozenset({
     "我们", "我", "我村", "我镇", "我乡", "我县", "我区", "我市", "全村", "全镇", "全乡", "全县",

@@ -137,6 +137,7 @@ WRITTEN_ROWS = [
     # money nouns name yuan for a figure in 万 or 亿 only
     ("全年完成投资500万，税收360万，收入3000，", [F("500万", "money", 5e6, "CNY"), F("360万", "money", 3.6e6, "CNY")]),
     ("村集体收入超过20万。", [F("超过20万", "money", 2e5, "CNY", "over")]),
+    ("财政支出预算1184万,", [F("1184万", "money", 1.184e7, "CNY")]),
     ("编号：326，", []),
     ("少数民族占全村总人口91。", []),
     ("辖占家屯.总人口2.2万。", [F("2.2万", "population", 22000, "person")]),  # 占 of a name in another sentence  # a share whose % sign is missing, not a head count  # a colon links only the nouns that name a count

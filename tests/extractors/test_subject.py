@@ -79,6 +79,9 @@ ROWS = [
     # people and households never take the subject of an area before them
     ("耕地1200亩,有720户, 2518口人。", [("1200亩", "耕地"), ("720户", None), ("2518口人", None)]),
     ("其中，白茶种植46户350亩。", [("46户", "白茶种植"), ("350亩", "白茶种植")]),
+    # 增幅, 新增: the thing is the one the clause before named
+    ("人均纯收入达6786元,增幅14%。农民合作社769个,新增6个。",
+     [("6786元", "人均纯收入"), ("14%", "人均纯收入"), ("769个", "农民合作社"), ("6个", "农民合作社")]),
     # an amount with no phrase of its own takes the subject of the amount before it
     ("村级集体收入15万元以上的村1个,10~15万元的1个。",
      [("15万元以上", "村级集体收入"), ("1个", "村"), ("10~15万元", "村级集体收入"), ("1个", "村级集体收入")]),
