@@ -8,6 +8,8 @@ def G(span, value, q="exact", vmax=None):
 
 ROWS = [
     ("40岁以下", [G("40岁以下", 40, "under")]),
+    ("3640岁", []),  # 36—40岁 with its dash lost: no one is that old
+    ("百岁老人", []),
     ("45岁左右", [G("45岁左右", 45, "about")]),
     ("14—35周岁", [G("14—35周岁", 14, "range", 35)]),
     ("14-35岁", [G("14-35岁", 14, "range", 35)]),
