@@ -22,13 +22,17 @@ _NOMINAL = {
     "册": "", "部": "[门分署长委队]", "车次": "", "户次": "", "场": "[所地景面合部长镇]",
     "眼": "[光睛前下里界中神色看见]", "口": "[人岸号径味感头袋罩腔子碑粮语令才音红水吻气诀角之]",
     "例": "[如外子句会行]", "羽": "[毛绒球]", "尾": "[巴部声款数]", "孔": "[子雀明道]", "匹": "[配敌]",
-    "箱": "[子包体]",
+    "箱": "[子包体]", "根": "[据本源深基治除子]", "杆": "[菌秤子]", "袋": "[鼠装子]", "桶": "[装子]",
+    "把": "[握关手守持]", "顶": "[层端尖部级住替]", "扇": "[区面形贝]", "封": "[闭锁面建存顶口]",
     "支": "[部持付出援撑柱教农书委队村]", "起": "[来步草点始到码身床飞诉色跑见]", "宗": "[旨教族亲]",
 }
 _VERBAL = {"次": "[创元序方要数日]", "场次": "", "遍": "", "趟": ""}
 # 五组水田, 在三组: a Chinese numeral with a bare 组 names a village group; groups counted
 # are written in digits (标语4组) or follow a verb of counting or setting up (分为三组).
 _COUNTS_GROUPS = re.compile("(?:分为|分成|编为|编成|共|计|有|设|设立|成立|组建|建立|组成)$")
+# 19、20、21、22组: the last number of a list of labels (groups, teams, buildings), no count.
+_LABELLED = frozenset({"组", "队", "栋", "幢"})
+_LABEL_LIST = re.compile(r"[0-9０-９一二三四五六七八九十]+[、,，]$")
 
 
 class CountExtractor(Extractor):
@@ -40,6 +44,9 @@ class CountExtractor(Extractor):
             return candidate.with_unit(population.COUNTED_WITH_GE)  # 24个村党支部书记
         if household_count.counts_households_after(text, candidate):
             return candidate.with_unit(household_count.COUNTED_WITH_GE)  # 3个贫困户
+        if candidate.unit.surface in _LABELLED and _LABEL_LIST.search(text, max(0, candidate.start - 4),
+                                                                        candidate.start):
+            return None
         if candidate.unit.surface == "组" and candidate.chinese and \
                 not _COUNTS_GROUPS.search(text, max(0, candidate.start - 2), candidate.start):
             return None

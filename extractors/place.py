@@ -58,6 +58,7 @@ _NOT_A_NAME_BODY = frozenset({
     # kinds of place: 重点县, 集聚区, 安置区, 建制村, 整村, 行政村
     "重点", "集聚", "聚集", "安置", "建制", "整", "行政", "产业", "扶贫", "移民", "搬迁", "省级", "市级", "县级",
 })
+_KINDS_OF_PLACE = tuple(sorted(_NOT_PLACES))
 _SUFFIX_CHARS = frozenset("村镇乡县区市")
 # For str.endswith: the words above, and those of them that end in a suffix (农村, 城乡).
 _NOT_A_NAME_BODY_ENDINGS = tuple(sorted(_NOT_A_NAME_BODY))
@@ -78,6 +79,7 @@ def _is_name(name: str) -> bool:
         or name[0] in _NOT_A_NAME_HEAD or name[0] in _SUFFIX_CHARS
         or not _NAME_NOISE.isdisjoint(name) or body in _NOT_A_NAME_BODY
         or name.endswith(_NOT_A_NAME_ENDINGS) or body.endswith(_NOT_A_NAME_BODY_ENDINGS)
+        or name.endswith(_KINDS_OF_PLACE)  # 创生态村, 争创文明村: a kind of village
     )
 
 
@@ -264,7 +266,10 @@ class DocumentPlaces:
             neighbour = name is not None and (
                 _NEIGHBOUR_BEFORE.search(text, max(lo, end - len(name) - 2), end - len(name)) is not None
                 or _NEIGHBOUR_AFTER.match(text, end) is not None)
-            accepted = name is not None and _is_name(name) and not (counted or office or neighbour)
+            # “乞丐村”, 被称为“明星村”: a nickname in quotes, not the village's name
+            quoted = name is not None and text[end - len(name) - 1:end - len(name)] in "“\"'「" \
+                and text[end:end + 1] in "”\"'」"
+            accepted = name is not None and _is_name(name) and not (counted or office or neighbour or quoted)
             self._names[end] = name if accepted else None
         return self._names[end]
 
