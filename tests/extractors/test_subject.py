@@ -79,7 +79,8 @@ ROWS = [
     # people and households never take the subject of an area before them
     ("耕地1200亩,有720户, 2518口人。", [("1200亩", "耕地"), ("720户", None), ("2518口人", None)]),
     ("其中，白茶种植46户350亩。", [("46户", "白茶种植"), ("350亩", "白茶种植")]),
-    # 增幅, 新增: the thing is the one the clause before named
+    # 增幅, 新增: the thing is the one the clause before named; 增长率 is a thing of its own
+    ("人口自然增长率为2.4‰，另有365户。", [("2.4‰", "人口自然增长率"), ("365户", None)]),
     ("人均纯收入达6786元,增幅14%。农民合作社769个,新增6个。",
      [("6786元", "人均纯收入"), ("14%", "人均纯收入"), ("769个", "农民合作社"), ("6个", "农民合作社")]),
     # an amount with no phrase of its own takes the subject of the amount before it
