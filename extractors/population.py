@@ -14,10 +14,11 @@ _PEOPLE_NOUNS = ("党员", "干部", "村民", "群众", "农民", "居民", "�
                  "儿童", "妇女", "志愿者", "教师", "职工", "工人", "代表")
 
 
-# 24个村党支部书记, 3个人: people counted with 个 (the count extractor hands them over).
+# 24个村党支部书记, 3个贫困学生: people counted with 个 (the count extractor hands them over).
 COUNTED_WITH_GE = UnitSpec("个", "person", scanned=False)
 _PEOPLE_AFTER = re.compile(
-    r"(?:[村镇乡](?:党支部|党总支|支部|委会|两委)|[\u4e00-\u9fff]{0,2}?)(?:书记|干部|党员|人员|主任|委员|村民|群众|农民|居民|学生|老人|儿童|妇女|青年|"
+    r"(?:[村镇乡](?:党支部|党总支|支部|委会|两委)|[\u4e00-\u9fff]{0,2}?)"
+    r"(?:书记|干部|党员|人员|主任|委员|村民|群众|农民|居民|学生|老人|儿童|妇女|青年|"
     r"志愿者|代表(?![处团大])|人(?![民才口工员均次数格性体事力生]))"
     r"(?!专业|合作|委员会|委会|小组|协会|组织|企业|公司|联合)")  # 16个农民专业合作社: an organisation
 
