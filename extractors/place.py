@@ -91,6 +91,7 @@ _POST = re.compile(r"党支部|党总支|党委|支部|支书|两委|委员|委�
 _TITLE_MAX = 40
 _IN_SENTENCES = re.compile(r"[,，。;；!！?？]")
 _LIST_JOINERS = frozenset("、和与及")
+_SENTENCE_STARTS = frozenset("。！？；!?;")
 # Words of two characters ending in a suffix that name no place.
 _COMMON_TWO = frozenset({
     "农村", "乡村", "山村", "渔村", "新村", "老村", "进村", "驻村", "包村", "住村", "治村", "兴村", "强村",
@@ -465,7 +466,14 @@ def place_of(
 
 
 def _paragraph_topic(text: str, lo: int, places: DocumentPlaces) -> PlaceMention | None:
-    """The place a paragraph opens with, before the sentence at `lo` (苏村村位于木塔乡腹地,…)."""
+    """The place the last sentence that opens with one opens with, in the paragraph up to the
+    sentence at `lo` (苏村村位于木塔乡腹地,…。全村…; …。金牛村位于建平镇西北部。共778户)."""
     paragraph = text.rfind("\n", 0, lo) + 1
     opening = paragraph + len(text[paragraph:lo]) - len(text[paragraph:lo].lstrip())
-    return next((p for p in places.before(opening, min(lo, opening + _NAME_WINDOW + 2)) if p.start == opening), None)
+    topic = None
+    for place in places.before(opening, lo + _NAME_WINDOW + 2):
+        if place.start > lo:
+            break
+        if place.start == opening or text[place.start - 1] in _SENTENCE_STARTS:
+            topic = place
+    return topic

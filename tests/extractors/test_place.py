@@ -58,6 +58,9 @@ ROWS = [
     ("清河县易地扶贫搬迁汇报\n由杨柳镇搬迁到安居小区的群众共300户。", [("300户", "清河县")]),
     # a nickname in quotes, a kind of village in a title: no names
     ("创生态村各种说明\n过去被戏称为“乞丐村”，全村有农户300户。", [("300户", None)]),
+    # a sentence that opens with a place makes it the topic of the paragraph's next sentences
+    ("建平镇村情简介\n河东村有耕地500亩。金牛村位于建平镇西北部。共778户,2557人,全村党员32人。",
+     [("500亩", "河东村"), ("778户", "金牛村"), ("2557人", "金牛村"), ("32人", "金牛村")]),
     # a neighbour is named, not reported on
     ("石桥村基本情况\n石桥村位于龙泉乡腹地，南邻柳树村，西与柳树村搭界，距乡政府12公里，全村共有农户420户。",
      [("12公里", "石桥村"), ("420户", "石桥村")]),
