@@ -92,6 +92,9 @@ _TITLE_MAX = 40
 _IN_SENTENCES = re.compile(r"[,，。;；!！?？]")
 _LIST_JOINERS = frozenset("、和与及")
 _SENTENCE_STARTS = frozenset("。！？；!?;")
+# How far back a paragraph's topic is looked for: a line of a whole file would make every
+# figure look at every place before it.
+_TOPIC_REACH = 1500
 # Words of two characters ending in a suffix that name no place.
 _COMMON_TWO = frozenset({
     "农村", "乡村", "山村", "渔村", "新村", "老村", "进村", "驻村", "包村", "住村", "治村", "兴村", "强村",
@@ -468,7 +471,8 @@ def place_of(
 def _paragraph_topic(text: str, lo: int, places: DocumentPlaces) -> PlaceMention | None:
     """The place the last sentence that opens with one opens with, in the paragraph up to the
     sentence at `lo` (苏村村位于木塔乡腹地,…。全村…; …。金牛村位于建平镇西北部。共778户)."""
-    paragraph = text.rfind("\n", 0, lo) + 1
+    reach = max(0, lo - _TOPIC_REACH)
+    paragraph = max(reach, text.rfind("\n", reach, lo) + 1)
     opening = paragraph + len(text[paragraph:lo]) - len(text[paragraph:lo].lstrip())
     topic = None
     for place in places.before(opening, lo + _NAME_WINDOW + 2):

@@ -1,3 +1,3 @@
 """huibao: numeric facts from Chinese village and township work reports."""
 
-__version__ = "0.1.44"
+__version__ = "0.1.45"
