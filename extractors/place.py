@@ -33,6 +33,7 @@ _MASKED_OR_LATIN_PLACE = re.compile(
     r"|(?<![×xX])[×xX]{2,}|(?<![A-Za-z])[A-Za-z]{1,12})"
     + _SUFFIX_SOURCE)
 _SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff])" + _SUFFIX_SOURCE)
+_SUFFIX_AT = re.compile(_SUFFIX_SOURCE)
 _NAME_WINDOW = 6
 _SELF_REFERENCE = re.compile(r"(?:全|我|本|该)(街道|社区|苏木|嘎查|[村镇乡县区市])")
 # Category nouns, not names: 示范村 (a model village), 贫困县 (a poor county) …
@@ -228,6 +229,15 @@ def _is_head_char(char: str) -> bool:
             and char not in _NOT_A_NAME_HEAD and char not in _SUFFIX_CHARS)
 
 
+def _mentions_alone(document: str, body: str) -> int:
+    """How often `body` stands in `document` with no place suffix after it."""
+    count, at = 0, document.find(body)
+    while at >= 0:
+        count += _SUFFIX_AT.match(document, at + len(body)) is None
+        at = document.find(body, at + 1)
+    return count
+
+
 def _start(mention: PlaceMention) -> int:
     return mention.start
 
@@ -257,6 +267,7 @@ class DocumentPlaces:
         self._by_tail: dict[int, dict[str, list[int]]] = {}  # width → last chars → ends
         self._counts: dict[str, int] = {}
         self._accepted: dict[str, bool] = {}
+        self._topics: dict[int, PlaceMention | None] = {}
         self._homes: dict[str | None, PlaceMention | None] = {}
 
     def _name_at(self, end: int) -> str | None:
@@ -302,7 +313,7 @@ class DocumentPlaces:
             body = name[: -len(_suffix(name))]
             # The body's mentions alone (通过…, 结合…), not those in another place's name (巡检司镇);
             # a name in the title is a place however often its body stands alone (大陈乡 … 大陈公园).
-            alone = len(re.findall(re.escape(body) + f"(?!{_SUFFIX_SOURCE})", self._document)) if body else 0
+            alone = _mentions_alone(self._document, body) if body else 0
             named = self.count(name)
             self._accepted[name] = (name[0].isascii() or not body or name in self._title
                                     or named >= _NAME_SHARE * (named + alone))
@@ -402,6 +413,23 @@ class DocumentPlaces:
         at_level = [p for p in named if p.suffix == level]
         return (at_level or sorted(named, key=lambda p: p.rank))[-1] if named else None
 
+    def topic(self, lo: int) -> PlaceMention | None:
+        """The place the last sentence that opens with one opens with, in the paragraph up to
+        the sentence at `lo` (苏村村位于木塔乡腹地,…。全村…; …。金牛村位于建平镇西北部。共778户)."""
+        if lo not in self._topics:
+            text = self._text
+            reach = max(self._lo, lo - _TOPIC_REACH)
+            paragraph = max(reach, text.rfind("\n", reach, lo) + 1)
+            opening = paragraph + len(text[paragraph:lo]) - len(text[paragraph:lo].lstrip())
+            topic = None
+            for place in self.before(opening, lo + _NAME_WINDOW + 2):
+                if place.start > lo:
+                    break
+                if place.start == opening or text[place.start - 1] in _SENTENCE_STARTS:
+                    topic = place
+            self._topics[lo] = topic
+        return self._topics[lo]
+
     def first(self, level: str) -> PlaceMention | None:
         """The first place named with the suffix `level` (镇 …)."""
         latin, ends = self._candidates(level)
@@ -451,7 +479,7 @@ def place_of(
             return max(reversed(above), key=lambda p: p.rank).name
     if references:
         referred = references[-1]
-        topic = _paragraph_topic(text, lo, places)
+        topic = places.topic(lo)
         if topic is not None and topic.suffix == referred:
             return topic.name  # 石桥村位于…。全村共有…: the paragraph's village
         if default is not None and _PLACE_RANK[referred] >= default.rank:
@@ -462,22 +490,8 @@ def place_of(
     before = [p for p in places.before(lo, candidate.start) if text[p.end:p.end + 1] not in _LIST_JOINERS]
     if before and (default is None or before[-1].rank >= default.rank):
         return before[-1].name
-    topic = _paragraph_topic(text, lo, places)
+    topic = places.topic(lo)
     if topic and (default is None or topic.rank >= default.rank):
         return topic.name
     return default.name if default else None
 
-
-def _paragraph_topic(text: str, lo: int, places: DocumentPlaces) -> PlaceMention | None:
-    """The place the last sentence that opens with one opens with, in the paragraph up to the
-    sentence at `lo` (苏村村位于木塔乡腹地,…。全村…; …。金牛村位于建平镇西北部。共778户)."""
-    reach = max(0, lo - _TOPIC_REACH)
-    paragraph = max(reach, text.rfind("\n", reach, lo) + 1)
-    opening = paragraph + len(text[paragraph:lo]) - len(text[paragraph:lo].lstrip())
-    topic = None
-    for place in places.before(opening, lo + _NAME_WINDOW + 2):
-        if place.start > lo:
-            break
-        if place.start == opening or text[place.start - 1] in _SENTENCE_STARTS:
-            topic = place
-    return topic
