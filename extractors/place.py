@@ -193,7 +193,7 @@ def _segmented_name(text: str, lo: int, end: int, segment: Segmenter) -> str | N
             break
     if offset != end or not words:
         return None
-    name = _name_from_words(words, start == lo or not "\u4e00" <= text[start - 1] <= "\u9fff")
+    name = _name_from_words(words, _after_a_break(text, lo, start))
     if name is None and _one_character_name(text, lo, end, words):
         return text[end - 2:end]
     # Words that skip a space do not tile the window: keep only a name the text really has.
@@ -201,7 +201,7 @@ def _segmented_name(text: str, lo: int, end: int, segment: Segmenter) -> str | N
         return None
     head = end - len(name) - 1
     if (name == words[-1] and len(words) >= 2 and words[-2] == text[head:head + 1] and len(name) < _NAME_WINDOW
-            and _is_head_char(words[-2]) and (head == lo or not "\u4e00" <= text[head - 1] <= "\u9fff")):
+            and _is_head_char(words[-2]) and _after_a_break(text, lo, head)):
         return words[-2] + name  # 后|小郭村 opening a line or clause: one name
     return name
 
@@ -214,13 +214,18 @@ def _may_be_one_character_name(text: str, lo: int, end: int) -> bool:
         return False
     if head == lo or text[head - 1] == "\n":
         return True
-    return not "\u4e00" <= text[head - 1] <= "\u9fff" and _NAME_CUE.match(text, end) is not None
+    return _after_a_break(text, lo, head) and _NAME_CUE.match(text, end) is not None
 
 
 def _one_character_name(text: str, lo: int, end: int, words: list[str]) -> bool:
     """`_may_be_one_character_name`, with the name a word of its own (张村) or two (段|村)."""
     name = text[end - 2:end]
     return (words[-1] == name or words[-2:] == [name[0], name[1]]) and _may_be_one_character_name(text, lo, end)
+
+
+def _after_a_break(text: str, lo: int, at: int) -> bool:
+    """A word starts at `at`: no Chinese character stands right before it."""
+    return at == lo or not "\u4e00" <= text[at - 1] <= "\u9fff"
 
 
 def _is_head_char(char: str) -> bool:
