@@ -1,5 +1,5 @@
 """Ages of people: 40岁以下, 45岁左右, 14—35周岁, 60周岁以上."""
-from extractors.base import Candidate, Extractor, Segmenter, UnitSpec
+from extractors.base import Candidate, Extractor, KindTraits, Measure, Segmenter, UnitSpec
 from extractors.registry import register
 from schemas import FactKind
 
@@ -19,4 +19,5 @@ extractor = register(AgeExtractor(
     units=(UnitSpec("周岁", "year"), UnitSpec("岁", "year", not_before="[月末数]")),
     priority=10,
     description="a person's age in years",
+    traits=KindTraits(measures=Measure.AGE),
 ))

@@ -1,5 +1,5 @@
 """Land and floor areas: 440.83亩, 128平方米, 18亿亩, 5公顷."""
-from extractors.base import Extractor, UnitSpec
+from extractors.base import Extractor, KindTraits, Measure, UnitSpec
 from extractors.registry import register
 from schemas import FactKind
 
@@ -13,4 +13,5 @@ extractor = register(Extractor(
     ),
     priority=10,
     description="land or floor area",
+    traits=KindTraits(measures=Measure.AMOUNT, additive=True),
 ))

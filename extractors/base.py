@@ -3,12 +3,38 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
 from schemas import FactKind, Qualifier
 
-# What ends a clause right after a figure or phrase: punctuation, a closing bracket, a space
-# or the end of the text (a regex to match at a position).
-CLAUSE_END = r"(?:[,，。;；:：!！?？、)）]|\.(?![0-9])|\s|$)"
+
+class Measure(StrEnum):
+    """What a kind's figures measure; subject, place and checks read it instead of kinds."""
+
+    UNITS = "units"  # administrative units (村, 乡镇): a place above them is their place
+    PEOPLE = "people"
+    HOUSEHOLDS = "households"
+    AMOUNT = "amount"  # money, area, length …: carries the subject of the amount before it
+    SHARE = "share"  # ratios: take the subject of the figure they are a share of
+    AGE = "age"
+    THINGS = "things"  # counts of things with a measure word
+
+
+@dataclass(frozen=True, slots=True)
+class KindTraits:
+    """What the rest of the pipeline knows of a kind, declared by its extractor.
+
+    `additive`: parts of one total add up (sum checks). `named_by`: nouns that name a
+    figure of the kind written without a unit (总人口3.2万, 户数326); `named_in_magnitude`:
+    only a figure in 万 or 亿 is named so (投资500万; 收入3000 is nothing). `view`: the
+    analyst view of the kind's facts (default `<kind>_v`).
+    """
+
+    measures: Measure = Measure.THINGS
+    additive: bool = False
+    named_by: tuple[str, ...] = ()
+    named_in_magnitude: bool = False
+    view: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +107,32 @@ class Extractor:
     # Lower runs first when two extractors claim the same surface (longest surface wins first).
     priority: int = 100
     description: str = ""
+    traits: KindTraits = KindTraits()
+    # Unit surfaces of other extractors' candidates this one may take over (`claim`):
+    # 24个村党支部书记 is found as a count of 个 and claimed by population.
+    claims: tuple[str, ...] = ()
     _by_surface: dict[str, UnitSpec] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_surface = {u.surface: u for u in self.units}
 
+    @property
+    def view(self) -> str:
+        return self.traits.view or f"{self.kind}_v"
+
+    @property
+    def canonical_units(self) -> frozenset[str]:
+        """The units facts of this extractor carry (a count's unit is its measure word)."""
+        return frozenset(unit.canonical for unit in self.units)
+
     def unit_for(self, surface: str) -> UnitSpec | None:
         return self._by_surface.get(surface)
+
+    def claim(self, text: str, candidate: Candidate) -> Candidate | None:
+        """Take over another extractor's candidate (its unit's surface is in `claims`):
+        return it with one of this extractor's units, or None to leave it. Claims are asked
+        in priority order, before the owner's `refine`."""
+        return None
 
     def refine(self, text: str, candidate: Candidate, segment: Segmenter | None) -> Candidate | None:
         """Kind-specific rules after the general ones: veto (None), keep, or change the unit.

@@ -1,10 +1,8 @@
 """Counts of things, organisations, events and cases with a measure word: 企业2000余家, 39件."""
 import re
 
-from extractors.base import Candidate, Extractor, Segmenter, UnitSpec
+from extractors.base import Candidate, Extractor, KindTraits, Measure, Segmenter, UnitSpec
 from extractors.registry import register
-from extractors import household_count, population
-from extractors.village_count import NOUN_FIRST_UNIT, counts_units_named_before
 from schemas import FactKind
 
 # measure word → what may not follow it (where it would start another word).
@@ -37,13 +35,6 @@ _LABEL_LIST = re.compile(r"[0-9０-９一二三四五六七八九十]+[、,，]$
 
 class CountExtractor(Extractor):
     def refine(self, text: str, candidate: Candidate, segment: Segmenter | None) -> Candidate | None:
-        # 村民小组8个: villages or village groups counted with a bare 个 are village_count.
-        if counts_units_named_before(text, candidate):
-            return candidate.with_unit(NOUN_FIRST_UNIT)
-        if population.counts_people_after(text, candidate):
-            return candidate.with_unit(population.COUNTED_WITH_GE)  # 24个村党支部书记
-        if household_count.counts_households_after(text, candidate):
-            return candidate.with_unit(household_count.COUNTED_WITH_GE)  # 3个贫困户
         if candidate.unit.surface in _LABELLED and _LABEL_LIST.search(text, max(0, candidate.start - 4),
                                                                         candidate.start):
             return None
@@ -62,4 +53,5 @@ extractor = register(CountExtractor(
     ),
     priority=90,
     description="number of things, organisations, events or cases; unit is the measure word",
+    traits=KindTraits(measures=Measure.THINGS, additive=True),
 ))

@@ -1,5 +1,5 @@
 """Distances and lengths: 12.6公里, 长12米, 5千米."""
-from extractors.base import Extractor, UnitSpec
+from extractors.base import Extractor, KindTraits, Measure, UnitSpec
 from extractors.registry import register
 from schemas import FactKind
 
@@ -13,4 +13,5 @@ extractor = register(Extractor(
     ),
     priority=20,
     description="distance or length",
+    traits=KindTraits(measures=Measure.AMOUNT, additive=True),
 ))

@@ -1,7 +1,12 @@
 """Amounts of money in yuan: 约80亿元人民币, 9100余万元, 四千多元, 人均300元."""
-from extractors.base import Extractor, UnitSpec
+from extractors.base import Extractor, KindTraits, Measure, UnitSpec
 from extractors.registry import register
 from schemas import FactKind
+
+# Nouns that name an amount written without 元, in 万 or 亿 (投资500万, 收入达20万): reports
+# drop 元 there; a bare small figure after them is no amount.
+MONEY_NOUNS = ("投资", "资金", "收入", "税收", "产值", "经费", "补贴", "补助", "营业额", "销售额", "总额",
+               "利润", "贷款", "存款", "奖补", "分红", "预算", "支出", "开支")
 
 extractor = register(Extractor(
     name="money",
@@ -15,4 +20,5 @@ extractor = register(Extractor(
     ),
     priority=20,
     description="amount of money, normalised to yuan",
+    traits=KindTraits(measures=Measure.AMOUNT, additive=True, named_by=MONEY_NOUNS, named_in_magnitude=True),
 ))

@@ -9,25 +9,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from extractors.lang.numerals import APPROX_MARKS, CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
+from extractors.lang.numerals import FULLWIDTH_DIGITS as _FULLWIDTH_DIGITS
+from extractors.lang.qualifiers import LEADING_QUALIFIERS, QUALIFIER_INSIDE_A_WORD, TRAILING_QUALIFIERS
+from extractors.lang.punctuation import SPACE_CLASS
 from schemas import Qualifier
-
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
-
-CN_DIGITS: dict[str, int] = {
-    "零": 0, "〇": 0, "○": 0,
-    "一": 1, "壹": 1, "幺": 1,
-    "二": 2, "两": 2, "贰": 2, "貳": 2, "俩": 2,
-    "三": 3, "叁": 3, "參": 3,
-    "四": 4, "肆": 4,
-    "五": 5, "伍": 5,
-    "六": 6, "陆": 6, "陸": 6,
-    "七": 7, "柒": 7,
-    "八": 8, "捌": 8,
-    "九": 9, "玖": 9,
-}
-CN_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
-APPROX_MARKS = "余多几來来"  # 十几, 二十余, 3万多, 百来: "somewhat over"
 
 _CN_DIGIT_CHARS = "".join(CN_DIGITS)
 _CN_SMALL_CHARS = "".join(CN_SMALL_UNITS)
@@ -53,7 +39,6 @@ CHINESE_DECIMAL_SOURCE = (
 # Typeset and PDF text puts a space between Arabic digits and what follows (医务人员 29 人,
 # 1.13 万平方米), a .docx table row a tab (3200 and 亩 in cells of their own): up to two,
 # never a line break.
-SPACE_CLASS = "[ \t\u00a0\u3000]"
 _SPACES = f"{SPACE_CLASS}{{1,2}}"
 GAP_SOURCE = f"(?:(?={SPACE_CLASS}){_SPACES})?"  # optional; the lookahead fails fast
 # One numeral: Arabic (optionally with a Chinese magnitude) or Chinese, with 余/多 inside.
@@ -79,25 +64,6 @@ NUMERAL_START_CLASS = f"0-9０-９{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}{_CN_BIG_CHA
 MASKED_START_CLASS = "*＊×xX"
 RANGE_SEP_SOURCE = r"(?:——|--|[—\-~～－–至到])"
 
-LEADING_QUALIFIERS: dict[str, Qualifier] = {
-    "大约": Qualifier.ABOUT, "约": Qualifier.ABOUT, "大概": Qualifier.ABOUT,
-    "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY, "近": Qualifier.NEARLY,
-    "超过": Qualifier.OVER, "超": Qualifier.OVER, "逾": Qualifier.OVER, "多达": Qualifier.OVER, "高达": Qualifier.EXACT,
-    "不足": Qualifier.UNDER, "不到": Qualifier.UNDER, "未满": Qualifier.UNDER, "不满": Qualifier.UNDER,
-    "少于": Qualifier.UNDER, "低于": Qualifier.UNDER, "不超过": Qualifier.UNDER,
-    "高于": Qualifier.OVER, "多于": Qualifier.OVER,
-    # negated bounds: 不少于4次 is at least 4
-    "不少于": Qualifier.OVER, "不低于": Qualifier.OVER, "不多于": Qualifier.UNDER, "不高于": Qualifier.UNDER,
-    "上": Qualifier.OVER,  # only before a bare magnitude: 上千, 上万, 上千万
-}
-TRAILING_QUALIFIERS: dict[str, Qualifier] = {
-    "以上": Qualifier.OVER, "之上": Qualifier.OVER, "多": Qualifier.OVER, "余": Qualifier.OVER,
-    "以下": Qualifier.UNDER, "之下": Qualifier.UNDER, "以内": Qualifier.UNDER,
-    "左右": Qualifier.ABOUT, "上下": Qualifier.ABOUT, "许": Qualifier.ABOUT,
-}
-# A qualifier character that ends a word with the character before it states no
-# qualifier: 签约120户 (signed), 节约300万元 (saved), 附近200米 (nearby).
-QUALIFIER_INSIDE_A_WORD = {"约": "签节预制合契违履特公条相邀简婚集缔践守爽", "近": "附最临靠邻亲就贴相远逼"}
 # Longest first so that 不超过 wins over 超过 and 大约 over 约.
 LEADING_SOURCE = "|".join(sorted((k for k in LEADING_QUALIFIERS if k != "上"), key=len, reverse=True))
 TRAILING_SOURCE = "|".join(sorted(TRAILING_QUALIFIERS, key=len, reverse=True))

@@ -1,7 +1,7 @@
 """Numbers of people: 32426人, 27名村支部书记, 65人次, 近20人."""
 import re
 
-from extractors.base import Candidate, Extractor, Segmenter, UnitSpec
+from extractors.base import Candidate, Extractor, KindTraits, Measure, Segmenter, UnitSpec
 from extractors.registry import register
 from schemas import FactKind
 
@@ -29,6 +29,9 @@ def counts_people_after(text: str, candidate: Candidate) -> bool:
 
 
 class PopulationExtractor(Extractor):
+    def claim(self, text: str, candidate: Candidate) -> Candidate | None:
+        return candidate.with_unit(COUNTED_WITH_GE) if counts_people_after(text, candidate) else None
+
     def refine(self, text: str, candidate: Candidate, segment: Segmenter | None) -> Candidate | None:
         before = text[max(0, candidate.start - 8):candidate.start]
         # Ranks: 排名前五名, 前3名, 后两位 are positions, not head counts.
@@ -58,4 +61,6 @@ extractor = register(PopulationExtractor(
     ),
     priority=30,
     description="number of people of any group; person_time for 人次",
+    traits=KindTraits(measures=Measure.PEOPLE, additive=True, named_by=("人口", "人数")),
+    claims=("个",),
 ))

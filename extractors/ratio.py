@@ -1,5 +1,5 @@
 """Percentages, shares and multiples: 74%, 6‰, 百分之八十, 七成, 3个百分点, 2倍."""
-from extractors.base import Candidate, Extractor, Segmenter, UnitSpec, ends_a_word
+from extractors.base import Candidate, Extractor, KindTraits, Measure, Segmenter, UnitSpec, ends_a_word
 from extractors.registry import register
 from schemas import FactKind
 
@@ -31,4 +31,5 @@ extractor = register(RatioExtractor(
     ),
     priority=10,
     description="percentage, share or multiple (percent 0–100+, percentage_point, times)",
+    traits=KindTraits(measures=Measure.SHARE),
 ))

@@ -11,9 +11,10 @@ first time the registry is read.
 from __future__ import annotations
 
 import importlib
+from functools import cache
 from importlib.metadata import entry_points
 
-from extractors.base import Extractor
+from extractors.base import Extractor, KindTraits
 
 ENTRY_POINT_GROUP = "huibao.extractors"
 BUILTIN_MODULES = (
@@ -30,11 +31,13 @@ def register(extractor: Extractor) -> Extractor:
     if not isinstance(extractor, Extractor):
         raise TypeError(f"{extractor!r} is not an extractors.base.Extractor")
     _registry[extractor.name] = extractor
+    _traits.cache_clear()
     return extractor
 
 
 def unregister(name: str) -> None:
     _registry.pop(name, None)
+    _traits.cache_clear()
 
 
 def _load() -> None:
@@ -52,6 +55,29 @@ def all_extractors() -> list[Extractor]:
     """Every registered extractor, built-ins first, in priority order."""
     _load()
     return sorted(_registry.values(), key=lambda e: (e.priority, e.name))
+
+
+def traits_of(kind: str) -> KindTraits:
+    """The traits the first registered extractor of `kind` declares (defaults for an
+    unknown kind)."""
+    _load()
+    return _traits().get(kind, _DEFAULT_TRAITS)
+
+
+_DEFAULT_TRAITS = KindTraits()
+
+
+@cache
+def _traits() -> dict[str, KindTraits]:
+    traits: dict[str, KindTraits] = {}
+    for extractor in all_extractors():
+        traits.setdefault(str(extractor.kind), extractor.traits)
+    return traits
+
+
+def kinds() -> list[str]:
+    """Every registered kind, in priority order."""
+    return list(dict.fromkeys(str(e.kind) for e in all_extractors()))
 
 
 def versions() -> dict[str, str]:

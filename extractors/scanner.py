@@ -11,7 +11,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from extractors import rules
-from extractors.base import CLAUSE_END, Candidate, Extractor, Segmenter, UnitSpec
+from extractors.base import Candidate, Extractor, Segmenter, UnitSpec
+from extractors.lang.punctuation import CLAUSE_END
 from extractors.numbers import (
     GAP_SOURCE,
     LEADING_QUALIFIERS,
@@ -34,17 +35,8 @@ from extractors.registry import all_extractors
 from schemas import Qualifier
 
 _CN_MAGNITUDE_START = "十百千万亿"
-# The nouns that name what a figure without a unit counts, as its canonical unit.
-# Money nouns name yuan only for a figure in 万 or 亿 (投资500万, 收入达20万): reports drop 元
-# there; a bare small figure after them is no amount.
-_MONEY_NOUNS = ("投资", "资金", "收入", "税收", "产值", "经费", "补贴", "补助", "营业额", "销售额", "总额",
-                "利润", "贷款", "存款", "奖补", "分红", "预算", "支出", "开支")
-_NAMED_BEFORE = re.compile(
-    rf"(人口|人数|户数|{'|'.join(_MONEY_NOUNS)})(?:总数)?[:：]?"
-    rf"(?:为|是|达到|达|约|共|共有|有|总计|合计|计|突破|超过)?{SPACE_CLASS}*$")
-_NAMED_UNITS = {"人口": "person", "人数": "person", "户数": "household", **dict.fromkeys(_MONEY_NOUNS, "CNY")}
-# What the unit-less figure may follow: the last character of a noun above or of a link word.
-_NAMED_BEFORE_ENDS = "".join(sorted({word[-1] for word in _NAMED_UNITS} | set("为是到达约共有计破过:：")))
+# The words that may stand between the noun naming a figure without a unit and the figure.
+_NAMING_LINKS = ("为", "是", "达到", "达", "约", "共", "共有", "有", "总计", "合计", "计", "突破", "超过")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,16 +47,33 @@ class Scanner:
     owner: dict[str, tuple[Extractor, UnitSpec]]
     # Every unit by value, including units an extractor only receives from `refine`.
     by_unit: dict[UnitSpec, Extractor]
+    # unit surface → the extractors that may claim another's candidate with it (in priority order)
+    claimants: dict[str, tuple[Extractor, ...]]
+    # A figure without a unit named by the noun before it (总人口3.2万, 户数326): the noun's
+    # regex and the extractor each noun names, with its unit without a surface.
+    named_before: re.Pattern[str]
+    named_by: dict[str, tuple[Extractor, UnitSpec]]
 
     @classmethod
     def build(cls, extractors: Sequence[Extractor]) -> "Scanner":
         owner: dict[str, tuple[Extractor, UnitSpec]] = {}
         by_unit: dict[UnitSpec, Extractor] = {}
+        claimants: dict[str, list[Extractor]] = {}
+        named_by: dict[str, tuple[Extractor, UnitSpec]] = {}
         for extractor in extractors:  # priority order: the first claim of a surface wins
             for unit in extractor.units:
                 by_unit.setdefault(unit, extractor)
                 if unit.scanned:
                     owner.setdefault(unit.surface, (extractor, unit))
+            for surface in extractor.claims:
+                claimants.setdefault(surface, []).append(extractor)
+            unnamed = next((u for u in extractor.units if not u.surface), None)
+            for noun in extractor.traits.named_by if unnamed else ():
+                named_by.setdefault(noun, (extractor, unnamed))
+        named_before = re.compile(
+            rf"({'|'.join(map(re.escape, named_by))})(?:总数)?[:：]?(?:{'|'.join(_NAMING_LINKS)})?{SPACE_CLASS}*$")
+        # What the unit-less figure may follow: the last character of a noun or of a link word.
+        named_ends = "".join(sorted({noun[-1] for noun in named_by} | {w[-1] for w in _NAMING_LINKS} | set(":：")))
         alternatives = []
         for surface in sorted(owner, key=len, reverse=True):
             unit = owner[surface][1]
@@ -84,10 +93,11 @@ class Scanner:
             f"|(?P<num>{number})(?:(?:{units})?(?P<sep>{RANGE_SEP_SOURCE})(?P<num2>{number}))?"
             f"(?:(?={SPACE_CLASS})(?<=[0-9０-９万亿萬億]){GAP_SOURCE})?(?P<unit>{units})"
             # 总人口3.2万, 户数326: a figure without a unit, named by the noun before it
-            f"|(?<=[{_NAMED_BEFORE_ENDS} \t\u00a0\u3000])(?P<bnum>{number})(?={CLAUSE_END}))"
+            f"|(?<=[{named_ends} \t\u00a0\u3000])(?P<bnum>{number})(?={CLAUSE_END}))"
             f"(?P<trail>{TRAILING_SOURCE})?"
         )
-        return cls(re.compile(source), owner, by_unit)
+        return cls(re.compile(source), owner, by_unit, {s: tuple(e) for s, e in claimants.items()},
+                   named_before, named_by)
 
     def scan(
         self, text: str, start: int = 0, end: int | None = None, segment: Segmenter | None = None
@@ -101,6 +111,10 @@ class Scanner:
             extractor, candidate = found
             if not rules.is_fact(text, candidate):
                 continue
+            claimed = self._claimed(text, extractor, candidate)
+            if claimed is not None:
+                yield claimed
+                continue
             refined = extractor.refine(text, candidate, segment)
             if refined is None:
                 continue
@@ -108,9 +122,13 @@ class Scanner:
                 extractor = self.by_unit.get(refined.unit) or self.owner[refined.unit.surface][0]
             yield extractor, refined
 
-    def _unnamed_unit(self, canonical: str) -> tuple[Extractor, UnitSpec]:
-        """The extractor and its unit without a surface for `canonical` (总人口3.2万)."""
-        return next((e, u) for u, e in self.by_unit.items() if not u.surface and u.canonical == canonical)
+    def _claimed(self, text: str, owner: Extractor, candidate: Candidate) -> tuple[Extractor, Candidate] | None:
+        for claimant in self.claimants.get(candidate.unit.surface, ()):
+            if claimant is not owner:
+                claimed = claimant.claim(text, candidate)
+                if claimed is not None:
+                    return claimant, claimed
+        return None
 
     def _candidate(self, text: str, match: re.Match[str]) -> tuple[Extractor, Candidate] | None:
         lead = match.group("lead")
@@ -125,11 +143,11 @@ class Scanner:
             numeral_start, numeral_end = match.span("pnum")
             num2 = match.group("pnum2")
         elif first == "bnum":
-            named = _NAMED_BEFORE.search(text, max(0, start - 8), start)
+            named = self.named_before.search(text, max(0, start - 8), start)
             if named is None:
                 return None
-            extractor, unit = self._unnamed_unit(_NAMED_UNITS[named.group(1)])
-            if unit.canonical == "CNY" and trailing_magnitude(match.group("bnum")) == 1:
+            extractor, unit = self.named_by[named.group(1)]
+            if extractor.traits.named_in_magnitude and trailing_magnitude(match.group("bnum")) == 1:
                 return None
             clause = re.split(r"[,，。;；:：\n.]", text[max(0, named.start() - 12):named.start()])[-1]
             if "占" in clause:

@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.base import CLAUSE_END, Candidate, Segmenter
+from extractors.base import Candidate, Segmenter
+from extractors.lang.punctuation import CLAUSE_END
 from schemas import FactKind
 
 # An ASCII full stop after a word, not inside a number or an abbreviation (OCR and typed

@@ -1,7 +1,8 @@
 """Counts of villages and other administrative units: 14个村, 224个村民小组, 17个乡镇."""
 import re
 
-from extractors.base import CLAUSE_END, Candidate, Extractor, Segmenter, UnitSpec, ends_a_word
+from extractors.base import Candidate, Extractor, KindTraits, Measure, Segmenter, UnitSpec, ends_a_word
+from extractors.lang.punctuation import CLAUSE_END
 from extractors.registry import register
 from schemas import FactKind
 
@@ -54,6 +55,10 @@ def counts_units_named_before(text: str, candidate: Candidate) -> bool:
 
 
 class VillageCountExtractor(Extractor):
+    def claim(self, text: str, candidate: Candidate) -> Candidate | None:
+        # 村民小组8个, 18个贫困村: villages or village groups counted with a bare 个.
+        return candidate.with_unit(NOUN_FIRST_UNIT) if counts_units_named_before(text, candidate) else None
+
     def refine(self, text: str, candidate: Candidate, segment: Segmenter | None) -> Candidate | None:
         # 1个镇坪模式… : 镇 starts a name here, so this counts things (个), not townships.
         surface = candidate.unit.surface
@@ -69,4 +74,6 @@ extractor = register(VillageCountExtractor(
     units=(*(UnitSpec(s, "unit", not_before=nb) for s, nb in _SURFACES), NOUN_FIRST_UNIT),
     priority=10,
     description="number of villages, village groups, communities, townships",
+    traits=KindTraits(measures=Measure.UNITS, additive=True),
+    claims=("个",),
 ))

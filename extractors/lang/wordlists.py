@@ -1,0 +1,38 @@
+"""Long word lists, kept as data: `extractors/lang/data/<name>.tsv`.
+
+One entry a line: the word, a tab, an example of the word in report text (the reason it
+is on the list), optionally a tab and a note. Lines starting with `#` are comments. Read
+once per process.
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+class WordListError(ValueError):
+    """A word list file is malformed (names the file and line)."""
+
+
+@cache
+def load(name: str) -> tuple[str, ...]:
+    """The words of list `name`, in file order."""
+    path = DATA / f"{name}.tsv"
+    words = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 2 or not fields[0] or not fields[1].strip():
+            raise WordListError(f"{path}:{number}: expected 'word<TAB>example', got {line!r}")
+        words.append(fields[0])
+    if len(set(words)) != len(words):
+        raise WordListError(f"{path}: a word is listed twice")
+    return tuple(words)
+
+
+def names() -> list[str]:
+    """Every word list there is."""
+    return sorted(path.stem for path in DATA.glob("*.tsv"))
