@@ -128,7 +128,7 @@ def bench_extract(copies: list[str]) -> dict:
     from pipelines.extract import extract_facts
     from pipelines.process import default_segmenter
     from pipelines.structure import build_documents, build_sections
-    from huibao.nlp import load_nlp
+    from extractors.nlp import load_nlp
 
     load_nlp()  # model loading is not extraction
     default_segmenter.cache_clear()

@@ -189,7 +189,7 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, lo
         return timed(load_fn, "load_warehouse_s")(*args, **kwargs)
 
     flow.load_warehouse.fn = counted_load
-    from huibao.nlp import load_nlp
+    from extractors.nlp import load_nlp
 
     load_nlp()  # as `huibao ingest` does first; the model is most of the baseline memory
     baseline_mb = _rss_mb()

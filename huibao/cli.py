@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     if args.command == "fetch-model":
-        from huibao.nlp import fetch_model
+        from extractors.nlp import fetch_model
 
         print(f"pkuseg model in {fetch_model()}")
         return 0

@@ -5,7 +5,7 @@ import sys
 from contextlib import nullcontext
 from pathlib import Path
 
-from huibao.nlp import ModelMissingError
+from extractors.nlp import ModelMissingError
 
 
 def _print_summary(summary) -> None:
@@ -33,7 +33,7 @@ def run_ingest(paths: list[Path], db: Path, progress: bool, options: dict | None
     from pipelines.warehouse import WarehouseBusyError
 
     try:
-        from huibao.nlp import load_nlp
+        from extractors.nlp import load_nlp
 
         load_nlp()
     except ModelMissingError as error:
@@ -73,7 +73,7 @@ def _open_reader(db: Path):
 
 def run_evaluate(gold: Path, db: Path) -> int:
     from huibao.evaluate import evaluate, format_report, load_gold, load_predictions
-    from huibao.nlp import model_present
+    from extractors.nlp import model_present
     from pipelines.process import default_segmenter
 
     if not db.exists():

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from huibao.evaluate import PredCheck
+    from huibao.evaluate_data import PredCheck
 
 LEVELS: tuple[str, ...] = ("span", "typed", "strict")
 CORE, ALL = "core", "all"

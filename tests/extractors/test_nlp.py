@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from huibao import compact_pkuseg
-from huibao import nlp as nlp_module
-from huibao.components import SPAN_KEY
+from extractors import compact_pkuseg
+from extractors import nlp as nlp_module
+from extractors.components import SPAN_KEY
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ import spacy_pkuseg
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from huibao import compact_pkuseg
-from huibao.nlp import load_nlp, model_dir
+from extractors import compact_pkuseg
+from extractors.nlp import load_nlp, model_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample" / "village_reports_compilation.txt"

@@ -3,7 +3,7 @@
 spacy-pkuseg fetches its models from GitHub at run time; we take the mixed-domain
 `default` model from the pkuseg==0.0.25 sdist on PyPI once at set-up instead
 (`huibao fetch-model`), turn its feature table into compact arrays
-(huibao.compact_pkuseg: ~110 MB resident instead of ~870 MB), and load those ever after.
+(extractors.compact_pkuseg: ~110 MB resident instead of ~870 MB), and load those ever after.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from huibao import compact_pkuseg
+from extractors import compact_pkuseg
 
 PKUSEG_SDIST = "pkuseg==0.0.25"
 _MEMBER_PREFIX = "pkuseg-0.0.25/pkuseg/models/default/"
@@ -100,7 +100,7 @@ def load_nlp():
     """The shared `zh` pipeline with the pkuseg segmenter and huibao's components."""
     import spacy
 
-    from huibao import components  # noqa: F401  (registers the factories)
+    from extractors import components  # noqa: F401  (registers the factories)
 
     directory = model_dir()
     if not model_present(directory):
