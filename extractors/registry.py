@@ -78,8 +78,3 @@ def _traits() -> dict[str, KindTraits]:
 def kinds() -> list[str]:
     """Every registered kind, in priority order."""
     return list(dict.fromkeys(str(e.kind) for e in all_extractors()))
-
-
-def versions() -> dict[str, str]:
-    """name → version, for cache keys: a changed extractor re-runs unchanged sources."""
-    return {e.name: e.version for e in all_extractors()}

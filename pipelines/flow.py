@@ -31,6 +31,7 @@ from pipelines.artifacts import publish_run_artifacts
 from pipelines.batch_writer import DEFAULT_LOAD_MB, DEFAULT_SWAP_SECONDS, BatchWriter
 from pipelines.read import discover_sources
 from pipelines.runners import TaskRunnerKind, make_task_runner
+from pipelines.versioning import pipeline_version
 from pipelines.warehouse import (
     WarehouseBusyError,
     loaded_versions,
@@ -102,7 +103,7 @@ def batch_cache_key(context: TaskRunContext, parameters: dict) -> str:
     """
     sources = sorted((r.source.source_path, r.source.sha256) for r in parameters["results"])
     digest = hashlib.sha256(repr(sources).encode()).hexdigest()[:24]
-    return f"{context.task.name}-{process.pipeline_version()}-{digest}"
+    return f"{context.task.name}-{pipeline_version()}-{digest}"
 
 
 # Only extraction is cached (on sha256, batch_cache_key). Prefect's default policy would hash
@@ -298,7 +299,7 @@ def ingest(
     logger = get_run_logger()
     started = time.perf_counter()
     started_at = datetime.now(timezone.utc).replace(tzinfo=None)
-    version = process.pipeline_version()
+    version = pipeline_version()
     all_paths = [str(p) for p in discover_sources(paths)]
     todo, skipped = _changed(db, all_paths, version)
     _notify("sources", skipped)

@@ -4,15 +4,12 @@ The Prefect flow (pipelines/flow.py) only orchestrates these; tests call them di
 """
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from functools import lru_cache
 
-import huibao
 from extractors.base import Segmenter
-from extractors.registry import versions
 from pipelines.check import check_document
 from pipelines.extract import extract_facts
 from pipelines.line_wraps import read_wrapped
@@ -88,12 +85,6 @@ class SourceResult:
             counts = self.tables["facts"].column("kind").value_counts().to_pylist()
             return {c["values"]: c["counts"] for c in counts}
         return dict(Counter(fact.kind for fact in self.facts))
-
-
-def pipeline_version() -> str:
-    """Changes when huibao or any extractor changes: unchanged sources are then re-run."""
-    parts = [huibao.__version__, *(f"{k}={v}" for k, v in sorted(versions().items()))]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
 def _now() -> datetime:
@@ -206,7 +197,7 @@ def default_segmenter() -> Segmenter:
     """
     from spacy.util import get_words_and_spaces
 
-    from huibao.nlp import load_nlp
+    from extractors.nlp import load_nlp
 
     cut = load_nlp().tokenizer.pkuseg_seg.cut
 
