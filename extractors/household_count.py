@@ -1,7 +1,7 @@
 """Numbers of households: 516户, 拆迁119户, 10万户农户 (走访300户次 counts visits: a count)."""
 import re
 
-from extractors.base import Candidate, Extractor, KindTraits, Measure, Segmenter, UnitSpec
+from extractors.base import Candidate, Extractor, KindTraits, Measure, UnitSpec
 from extractors.lang.punctuation import CLAUSE_END
 from extractors.registry import register
 from schemas import FactKind

@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from extractors.lang.numerals import APPROX_MARKS, CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
 from extractors.lang.numerals import FULLWIDTH_DIGITS as _FULLWIDTH_DIGITS
-from extractors.lang.qualifiers import LEADING_QUALIFIERS, QUALIFIER_INSIDE_A_WORD, TRAILING_QUALIFIERS
+from extractors.lang.qualifiers import LEADING_QUALIFIERS, TRAILING_QUALIFIERS
 from extractors.lang.punctuation import SPACE_CLASS
 from schemas import Qualifier
 

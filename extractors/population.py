@@ -2,16 +2,17 @@
 import re
 
 from extractors.base import Candidate, Extractor, KindTraits, Measure, Segmenter, UnitSpec
+from extractors.lang.people import PEOPLE_AS_MEASURE as _PEOPLE_NOUNS
+from extractors.lang.punctuation import COLONS, COMMAS, LIST_COMMA, SENTENCE_FINAL, char_class
+from extractors.numbers import NUMERAL_START_CLASS
 from extractors.registry import register
 from schemas import FactKind
 
 
 _PERSON_TIME = UnitSpec("人次", "person_time")
 # 人次 as the noun of the clause (参加人次450人), not the unit of an earlier figure (320人次，…).
-_PERSON_TIME_NAMED = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万亿余多])人次[^,，。;；、:：!！?？]*$")
-# Nouns of people that may stand for the measure word: 乡机关21党员 (Arabic numerals only).
-_PEOPLE_NOUNS = ("党员", "干部", "村民", "群众", "农民", "居民", "团员", "青年", "学生", "老人",
-                 "儿童", "妇女", "志愿者", "教师", "职工", "工人", "代表")
+_PERSON_TIME_NAMED = re.compile(f"(?<![{NUMERAL_START_CLASS}余多])人次"
+                                + char_class(COMMAS, SENTENCE_FINAL, LIST_COMMA, COLONS, negate=True) + "*$")
 
 
 # 24个村党支部书记, 3个贫困学生: people counted with 个 (the count extractor hands them over).

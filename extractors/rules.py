@@ -10,27 +10,19 @@ from __future__ import annotations
 import re
 
 from extractors.base import Candidate
-from extractors.numbers import QUALIFIER_INSIDE_A_WORD
+from extractors.lang.not_facts import (COORDINATORS as _COORDINATORS, INDICATOR_ACRONYMS as _INDICATOR_ACRONYMS,
+                                       ITEM_MEASURES as _ITEM_MEASURES, NOT_LIST_END as _NOT_LIST_END,
+                                       QUOTED_TERM_MAX as _QUOTED_TERM_MAX, REAL_THING_AFTER_ITEM, RHETORICAL_ITEMS,
+                                       REFERENCE_WORDS as _REFERENCE_WORDS)
+from extractors.lang.numerals import CN_NUMERAL_CHARS as _CN_NUMERAL_CHARS
+from extractors.lang.punctuation import CLOSE_QUOTES as _CLOSE_QUOTES
+from extractors.lang.punctuation import COLONS, COMMAS, SENTENCE_FINAL, char_class
+from extractors.lang.punctuation import OPEN_QUOTES as _OPEN_QUOTES
+from extractors.lang.qualifiers import AT_LEAST, DETACHED_BEFORE_DE, LEADING_QUALIFIERS, QUALIFIER_INSIDE_A_WORD
 from schemas import Qualifier
 
-_CN_NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟")
-_OPEN_QUOTES = "“\"《「『‘"
-_CLOSE_QUOTES = "”\"》」』’"
-_QUOTED_TERM_MAX = 12
-_CLAUSE_BREAK = frozenset(",，。;；:：!！?？\n")
-_COORDINATORS = frozenset("和与及同、")
-# Words after which the next noun is not the last item of a list (verbs, particles).
-_NOT_LIST_END = frozenset("和与及同、了有为是到共计等在对把给向从将让使被")
-# Measure words used to count a report's own points, and the abstract nouns they count.
-_ITEM_MEASURES = frozenset({"项", "个", "条", "类", "种", "大", "方面"})
-_ABSTRACT_ITEMS = re.compile(
-    "(?:代表|机制|行动|工作|统一|难点|重点|主线|指标|措施|举措|原则|任务|目标|要求|方面|环节|意识|理念|"
-    "作风|能力|体系|保障|到位|坚持|必须|优先|结合|步骤|阶段|特点|做法|经验|服务|文明|自信|"
-    "着力|突出|抓好|注重|确保|强化|提升|推进|维护|规定|全覆盖|活动|工程|制度|清单|承诺|队伍)"
-    # …but not an adjective of real things: 重点村, 重点项目, 重点企业, 文明村
-    "(?![组队站室点区员场中村乡镇项企户])"
-)
-_REFERENCE_WORDS = ("以下", "如下", "下列", "上述", "这", "那", "以上")
+_CLAUSE_BREAK = frozenset(COMMAS + SENTENCE_FINAL + COLONS + "\n")
+_ABSTRACT_ITEMS = re.compile(f"(?:{'|'.join(RHETORICAL_ITEMS)})(?![{REAL_THING_AFTER_ITEM}])")
 # A numbered heading: 一、 (一) 1. 一是 at the start of a line.
 _HEADING_MARKER = re.compile(
     r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|"
@@ -69,8 +61,6 @@ def is_bare_magnitude(c: Candidate) -> bool:
     return all(ch in "百佰千仟万萬亿億" for ch in body)
 
 
-# Indicators written as Latin acronyms right before their figure: GDP19.92亿元, CPI上涨2.1%.
-_INDICATOR_ACRONYMS = ("GDP", "GNP", "CPI", "PPI")
 
 
 def is_glued_to_token(text: str, c: Candidate) -> bool:
@@ -162,15 +152,12 @@ def is_fact(text: str, c: Candidate) -> bool:
 
 
 # A qualifier that stands apart from its number: 接近总量的40%, 至少500万元.
+_NOT_IN_CLAUSE = char_class(COMMAS, "。;；", COLONS, ranges="0-9", negate=True)
 _DETACHED_QUALIFIER = re.compile(
-    r"(?:(接近|将近|超过|不足|不到|大约)[^,，。;；:：0-9]{1,8}的|(至少|最少|起码)"
-    rf"|(?<![{QUALIFIER_INSIDE_A_WORD['约']}])(约)占[^,，。;；:：0-9]{{0,8}})$"  # 约占总人口的30%
+    rf"(?:({'|'.join(DETACHED_BEFORE_DE)}){_NOT_IN_CLAUSE}{{1,8}}的|({'|'.join(AT_LEAST)})"
+    rf"|(?<![{QUALIFIER_INSIDE_A_WORD['约']}])(约)占{_NOT_IN_CLAUSE}{{0,8}})$"  # 约占总人口的30%
 )
-_DETACHED_MEANING = {
-    "接近": Qualifier.NEARLY, "将近": Qualifier.NEARLY, "超过": Qualifier.OVER,
-    "不足": Qualifier.UNDER, "不到": Qualifier.UNDER, "大约": Qualifier.ABOUT,
-    "至少": Qualifier.OVER, "最少": Qualifier.OVER, "起码": Qualifier.OVER, "约": Qualifier.ABOUT,
-}
+_DETACHED_MEANING = {**{word: LEADING_QUALIFIERS[word] for word in (*DETACHED_BEFORE_DE, "约")}, **AT_LEAST}
 
 
 def qualifier_before(text: str, start: int) -> Qualifier | None:

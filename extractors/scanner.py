@@ -13,17 +13,16 @@ from dataclasses import dataclass
 from extractors import rules
 from extractors.base import Candidate, Extractor, Segmenter, UnitSpec
 from extractors.lang.punctuation import CLAUSE_END
+from extractors.lang.punctuation import COLONS, COMMAS, SPACE_CLASS, char_class
+from extractors.lang.qualifiers import LEADING_QUALIFIERS, QUALIFIER_INSIDE_A_WORD
 from extractors.numbers import (
     GAP_SOURCE,
-    LEADING_QUALIFIERS,
     LEADING_SOURCE,
     MASKED_SOURCE,
     MASKED_START_CLASS,
     NUMERAL_SOURCE,
     NUMERAL_START_CLASS,
-    QUALIFIER_INSIDE_A_WORD,
     RANGE_SEP_SOURCE,
-    SPACE_CLASS,
     TRAILING_SOURCE,
     approximate_pair,
     is_chinese_numeral,
@@ -35,6 +34,8 @@ from extractors.registry import all_extractors
 from schemas import Qualifier
 
 _CN_MAGNITUDE_START = "十百千万亿"
+# Where the clause before a named figure starts (an ASCII full stop too: OCR and typed text).
+_CLAUSE_BREAK = char_class(COMMAS, "。;；", COLONS, "\n.")
 # The words that may stand between the noun naming a figure without a unit and the figure.
 _NAMING_LINKS = ("为", "是", "达到", "达", "约", "共", "共有", "有", "总计", "合计", "计", "突破", "超过")
 
@@ -149,7 +150,7 @@ class Scanner:
             extractor, unit = self.named_by[named.group(1)]
             if extractor.traits.named_in_magnitude and trailing_magnitude(match.group("bnum")) == 1:
                 return None
-            clause = re.split(r"[,，。;；:：\n.]", text[max(0, named.start() - 12):named.start()])[-1]
+            clause = re.split(_CLAUSE_BREAK, text[max(0, named.start() - 12):named.start()])[-1]
             if "占" in clause:
                 return None  # 占全村总人口91: a share whose % is missing, no head count
             numeral_start, numeral_end = match.span("bnum")

@@ -11,78 +11,43 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.base import Candidate, Segmenter
-from extractors.lang.punctuation import CLAUSE_END
-from schemas import FactKind
+from extractors.base import Candidate, Measure, Segmenter
+from extractors.lang.people import PEOPLE_WORDS as _PEOPLE_WORDS
+from extractors.lang.punctuation import (ASCII_STOP, CLAUSE_END, CLOSE_BRACKETS, CLOSE_QUOTES, COLONS, COMMAS,
+                                         LIST_COMMA, OPEN_BRACKETS, OPEN_QUOTES, SENTENCE_FINAL, char_class)
+from extractors.lang.subjects import ADMIN_UNITS as _ADMIN_UNITS
+from extractors.lang.subjects import CHANGE_VERBS as _CHANGE_VERBS
+from extractors.lang.subjects import COMPARISON as _COMPARISON
+from extractors.lang.subjects import COMPLETION_VERBS as _COMPLETION_VERBS
+from extractors.lang.subjects import DIMENSIONS as _DIMENSIONS
+from extractors.lang.subjects import FOLLOWING_STOP as _FOLLOWING_STOP
+from extractors.lang.subjects import FUNCTION_CHARS as _FUNCTION_CHARS
+from extractors.lang.subjects import INTRODUCING as _INTRODUCING
+from extractors.lang.subjects import LEADING_NOISE as _LEADING_NOISE
+from extractors.lang.subjects import LINK_WORDS as _LINK_WORDS
+from extractors.lang.subjects import SCOPE_HEADS as _SCOPE_HEADS
+from extractors.lang.subjects import SHARE_MARKERS as _SHARE_MARKERS
 
-# An ASCII full stop after a word, not inside a number or an abbreviation (OCR and typed
-# text: 面积21000亩.下辖6个村).
-_ASCII_STOP = r"(?<![0-9０-９A-Za-z.])\.(?![0-9])"
-_SENTENCE_END = re.compile(r"[。!?！？;；\n]|" + _ASCII_STOP)
+_SENTENCE_END = re.compile(char_class(SENTENCE_FINAL, "\n") + "|" + ASCII_STOP)
 _WINDOW = 20
 _MAX_CHARS = 12
 # A tab separates table cells (.docx and spreadsheet text) as a comma does clauses.
-_CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n\t、“”\"《》(（)）]|" + _ASCII_STOP)
+_CLAUSE_BREAK = re.compile(char_class(COMMAS, SENTENCE_FINAL, COLONS, "\n\t", LIST_COMMA, OPEN_QUOTES, CLOSE_QUOTES,
+                                      OPEN_BRACKETS, CLOSE_BRACKETS) + "|" + ASCII_STOP)
 # A quoted name right before the figure.
-_QUOTED_BEFORE = re.compile(r"[“\"《「『]([^“”\"《》「」『』,，。;；\n]{1,12})[”\"》」』]$")
+_QUOTED_BEFORE = re.compile(char_class(OPEN_QUOTES) + "(" + char_class(OPEN_QUOTES, CLOSE_QUOTES, COMMAS, "。;；\n",
+                                                                       negate=True)
+                            + "{1,12})" + char_class(CLOSE_QUOTES) + "$")
 # A parenthesis closed before the figure: a gloss or a note on the noun before it.
 _CLOSED_PARENTHESIS = re.compile(r"[(（][^()（）]*[)）]")
-_FOLLOWING_CUT = re.compile(r"[,，。;；:：!！?？\n\t()（）“”\"《》0-9０-９*＊+＋]|" + _ASCII_STOP)
-# Words linking a subject to its figure; never part of the subject (共有党员16名).
-_LINK_WORDS = frozenset({
-    "共计", "共有", "合计", "累计", "总计", "达到", "达", "为", "是", "有", "共", "计", "约", "近",
-    "已", "了", "的", "在", "将", "只有", "仅有", "现有", "拥有", "目前", "已经", "超过", "接近",
-    "将近", "不足", "不到", "逾", "多达", "高达", "至少", "其中", "全部", "都", "均", "等", "可达",
-    "可", "至今", "先后", "也", "就", "还", "又", "即", "现在", "如今", "今年", "去年", "年均", "少于",
-    "大约", "总共", "一共", "分别", "占", "已达", "达至", "到",
-    "人民币",  # 人民币50万元: the currency, written before the amount
-    "由", "从", "至",  # 由85%提升至96%
-    "突破",  # 收入突破50万元
-    # 增幅14%, 新增6个, 其余4000人: the thing is the one the clause before named
-    "增幅", "增速", "新增", "其余", "另有", "另",
-})
-_LEADING_NOISE = frozenset({
-    "我们", "我", "我村", "我镇", "我乡", "我县", "我区", "我市", "全村", "全镇", "全乡", "全县",
-    "全区", "全市", "全年", "年内", "当年", "目前", "现在", "今年", "去年", "已经", "先后", "共", "其中", "并", "还", "又",
-    "已", "另外", "同时", "此外", "通过", "预计", "能", "但是", "但", "而", "和", "并且", "以及",
-    "的",  # 100头以上的养殖户56户: the phrase after the earlier figure starts at its 的
-})
-# pkuseg often cuts 我镇 into 我|镇: the two are one scope word, never part of the subject.
-_SCOPE_HEADS = frozenset({"我", "我们", "全"})
-_ADMIN_UNITS = frozenset({"村", "组", "乡", "镇", "县", "区", "市"})
-# Verbs of change: a figure after one is a level or a change of what the clause is about
-# (收入由3万元增加到28.5万元, 比上年提高5个百分点), never of the verb.
-_CHANGE_VERBS = frozenset({"增加", "增长", "提高", "提升", "上升", "下降", "减少", "降低", "扩大", "缩小",
-                           "增至", "升至", "降至", "提至"})
+_FOLLOWING_CUT = re.compile(char_class(COMMAS, SENTENCE_FINAL, COLONS, "\n\t", OPEN_BRACKETS, CLOSE_BRACKETS, OPEN_QUOTES,
+                                       CLOSE_QUOTES, "*＊+＋", ranges="0-9０-９") + "|" + ASCII_STOP)
 # What is left before a figure in 由2020年的3万元: a time word, no subject.
 _TIME_RESIDUE = re.compile(r"[年月底末初的]+")
 # What follows the digits of a date: 2016年底 → 年底.
 _DATE_TAIL = re.compile(r"(?:年|月|日|号)(?:底|末|初|度|份|中|来|以来)?")
-# Where the clause starts comparing: the subject stands before it (满意度由85%提升至96%).
-_COMPARISON = frozenset({"由", "从", "比", "较", "同比", "相比"})  # as words: not 比例, 从事
-# Verbs that introduce what is counted; never its first word (全镇有留守儿童320名 → 留守儿童).
-_INTRODUCING = frozenset({"有", "共有", "现有", "拥有", "共计", "合计", "总计", "累计", "只有", "仅有", "实现"})
-# Words that end a noun phrase following the figure (8000名干部对口包保 → 干部).
-_FOLLOWING_STOP = frozenset({
-    "中", "都", "已", "在", "参加", "参与", "进行", "对口", "率先", "克服", "建立", "实现", "开展",
-    "全部", "共", "与", "和", "及", "等", "为", "是", "有", "被", "将", "从", "向", "对", "到", "经", "由",
-    "掌握", "送去", "结对", "正在", "已经", "得到", "完成", "通过", "用于", "作为", "以", "按",
-    "发展", "来自", "之中", "当中", "之间", "之内", "以内", "左右", "以上", "以下", "上下", *_CHANGE_VERBS,
-})
 _CLAUSE_END = re.compile(CLAUSE_END)
-_AMOUNT_KINDS = frozenset({FactKind.MONEY, FactKind.AREA, FactKind.LENGTH})
-_PEOPLE_KINDS = frozenset({FactKind.POPULATION, FactKind.HOUSEHOLD_COUNT})
-# Nouns of people: a population figure right after one counts them.
-_PEOPLE_WORDS = ("群众", "干部", "党员", "人员", "农民", "村民", "居民", "人口", "劳动力", "学生", "儿童",
-                 "老人", "妇女", "青年", "志愿者", "代表", "工人", "职工")
-# One-character words that are no thing counted (particles, pronouns, adverbs), besides the
-# link words and those following_phrase stops at.
-_FUNCTION_CHARS = frozenset("着过或而并但才各每其该此这那我他她它们把给让使")
-_SHARE_MARKERS = ("占", "总数", "总量", "总人口")
-# A bare dimension word names no thing: 一条路(长1.5公里) measures the road.
-_DIMENSIONS = frozenset({"长", "宽", "高", "深", "厚", "全长", "总长", "长度", "宽度", "高度"})
-# Verbs after which a bare count repeats the things counted before (已解决34件, 建成4个).
-_COMPLETION_VERBS = frozenset({"解决", "建成", "完成", "办结", "落实", "实现", "启动", "收到", "化解", "处理", "整改"})
+_PEOPLE_MEASURES = frozenset({Measure.PEOPLE, Measure.HOUSEHOLDS})
 
 
 class Sentences:
@@ -106,6 +71,7 @@ class PriorFigure:
 
     end: int
     kind: str
+    measures: Measure
     unit: str
     subject: str | None
 
@@ -238,12 +204,12 @@ def _closes_with_one_word_noun(text: str, end: int, following: str) -> bool:
 
 
 def subject_of(
-    text: str, kind: str, candidate: Candidate, sentence: tuple[int, int],
+    text: str, kind: str, measures: Measure, candidate: Candidate, sentence: tuple[int, int],
     segment: Segmenter | None, prior: Sequence[PriorFigure] = (),
 ) -> str | None:
-    """What the figure measures (see the module docstring)."""
+    """What the figure measures (see the module docstring); `measures` is the kind's."""
     lo, hi = sentence
-    if kind == FactKind.VILLAGE_COUNT and candidate.unit.surface.lstrip("个"):
+    if measures == Measure.UNITS and candidate.unit.surface.lstrip("个"):
         return candidate.unit.surface.lstrip("个")  # 14个行政村; 行政村12个 is read like any count
     if candidate.unit.canonical == "person" and len(candidate.unit.surface) >= 2 \
             and candidate.unit.surface != "口人":
@@ -251,14 +217,14 @@ def subject_of(
     clause = text[max(lo, candidate.start - 8):candidate.start]
     floor = max([lo, *(p.end for p in prior)])  # the phrase before starts after earlier figures
     following = following_phrase(text, candidate.end, hi, segment)
-    if len(following) >= 2 or (kind == FactKind.COUNT and _closes_with_one_word_noun(text, candidate.end, following)):
-        if kind == FactKind.POPULATION:
+    if len(following) >= 2 or (measures == Measure.THINGS and _closes_with_one_word_noun(text, candidate.end, following)):
+        if measures == Measure.PEOPLE:
             people = preceding_phrase(text, candidate.start, floor, segment)
             if people.endswith(_PEOPLE_WORDS) and not any(word in following for word in _PEOPLE_WORDS):
                 return people  # 组织贫困群众1.56万人外出: the people named before, not what they do
         return following  # 27名村支部书记; 2000余只鸡, 3座桥: a one-character noun closing the clause
-    earlier = [p for p in prior if p.subject and p.kind != FactKind.RATIO]
-    share = kind == FactKind.RATIO and bool(earlier)
+    earlier = [p for p in prior if p.subject and p.measures != Measure.SHARE]
+    share = measures == Measure.SHARE and bool(earlier)
     if share and any(m in clause for m in _SHARE_MARKERS):
         return earlier[-1].subject  # 20名,占总数74%: the share of that group
     preceding = preceding_phrase(text, candidate.start, floor, segment)
@@ -273,7 +239,7 @@ def subject_of(
     if share and not preceding:
         return earlier[-1].subject
     same_unit = [p for p in earlier if p.unit == candidate.unit.canonical]
-    if kind == FactKind.COUNT and same_unit and (
+    if measures == Measure.THINGS and same_unit and (
         not preceding or "已" in clause or _words(preceding, segment)[-1] in _COMPLETION_VERBS
     ):
         # 39件民生问题……已解决34件: the count of the same things.
@@ -285,14 +251,14 @@ def subject_of(
         opening = max(text.rfind("(", lo, candidate.start), text.rfind("（", lo, candidate.start))
         if opening > lo and not _CLAUSE_BREAK.search(text, opening + 1, candidate.start):
             preceding = preceding_phrase(text, opening, lo, segment) or preceding
-    groups = [p for p in earlier if p.kind != FactKind.VILLAGE_COUNT]  # units hold no people or households
+    groups = [p for p in earlier if p.measures != Measure.UNITS]  # units hold no people or households
     if not preceding and groups:
         # 拆迁119户,共338人: the same group counted again, people with households (耕地…亩,
         # 7205户,25185口人: not 耕地); 收入15万元以上的村1个,10~15万元的1个: an amount with the
         # amount of its kind before it
-        if kind in _PEOPLE_KINDS:
-            groups = [p for p in groups if p.kind in _PEOPLE_KINDS]
-        elif kind in _AMOUNT_KINDS:  # 白茶种植46户350亩: else the group just counted
+        if measures in _PEOPLE_MEASURES:
+            groups = [p for p in groups if p.measures in _PEOPLE_MEASURES]
+        elif measures == Measure.AMOUNT:  # 白茶种植46户350亩: else the group just counted
             groups = [p for p in groups if p.kind == kind] or groups
         if groups:
             return groups[-1].subject

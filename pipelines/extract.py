@@ -52,12 +52,12 @@ def extract_facts(
     facts = []
     prior: list[PriorFigure] = []
     for extractor, candidate in default_scanner().scan(read, lo, hi, segment):
-        kind = str(extractor.kind)
+        kind, measures = str(extractor.kind), extractor.traits.measures
         start, end = sentences.around(candidate.start, candidate.end)
         sentence = (max(start, candidate.start - MAX_SENTENCE_REACH), min(end, candidate.end + MAX_SENTENCE_REACH))
         prior = [p for p in prior if p.end > sentence[0]]
-        subject = as_written(subject_of(read, kind, candidate, sentence, segment, prior), read is not text)
-        prior.append(PriorFigure(candidate.end, kind, candidate.unit.canonical, subject))
+        subject = as_written(subject_of(read, kind, measures, candidate, sentence, segment, prior), read is not text)
+        prior.append(PriorFigure(candidate.end, kind, measures, candidate.unit.canonical, subject))
         char_start, char_end = reading.span(candidate.start, candidate.end)
         facts.append(Fact(
             fact_id=f"{document.doc_id}-{char_start}-{kind}",
@@ -70,7 +70,7 @@ def extract_facts(
             unit=candidate.unit.canonical,
             qualifier=candidate.qualifier,
             subject=subject,
-            place=as_written(place_of(read, candidate, kind, sentence, places, level), read is not text),
+            place=as_written(place_of(read, candidate, measures, sentence, places, level), read is not text),
             text=text[char_start:char_end],  # candidate.span_text(text) unless a wrap moved
             char_start=char_start,
             char_end=char_end,

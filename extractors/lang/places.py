@@ -6,6 +6,8 @@ from the province down to the village; `RANK` orders the suffixes place attribut
 """
 from __future__ import annotations
 
+from extractors.lang.wordlists import load
+
 # suffix → level (the levels of the official division list, village below township).
 LEVELS = {
     "省": "province",
@@ -26,3 +28,37 @@ LEVEL_CHARS = frozenset(s for s in LEVELS if len(s) == 1)
 SUFFIX_SOURCE = f"(?:{'|'.join(LONG_SUFFIXES)}|[{_ONE_CHARACTER}])"
 # Words a report speaks of its own place with: 全村, 我镇, 本乡, 该县.
 SELF_REFERENCE_HEADS = "全我本该"
+# Characters after a one-character suffix that make it start a common word instead
+# (村民, 乡镇, 市场, 区域 …): the suffix ends no name there.
+SUFFIX_STARTS_WORD = {
+    "村": "民干级务组庄里内集规风貌容情医小",
+    "镇": "村政党区长委级内域里",
+    "乡": "镇村亲土贤政党长委级里愁间",
+    "县": "城委级政长域里直财区",
+    "区": "域委级政长别分位间",
+    "市": "场民委级政长区县容值直",
+}
+# Words that a place suffix may follow without making a name (研究|村…, 所有|村), kinds of
+# place that are no names (示范村, 贫困县), and two-character words ending in a suffix that
+# name no place (农村, 城镇).
+NOT_A_NAME_BODY = frozenset(load("not_a_name_body"))
+KINDS_OF_PLACE = frozenset(load("kinds_of_place"))
+COMMON_PLACE_WORDS = frozenset(load("common_place_words"))
+# Characters a name does not start with (determiners, particles, measure words), and those
+# it does not contain.
+NOT_A_NAME_HEAD = frozenset("全我本该各每此邻外其贵兄某原个")
+NAME_NOISE = frozenset("该这那其每各一届个的了和与及在对以因由")
+# A word ending in one of these stops a name read backwards from its suffix (进|村, 到|镇).
+NAME_STOP = frozenset("了在到进入驻包出回下为对和与及的是从向把被给让使将各每全我本该此其这那")
+# 起任村党支部书记, 当选镇长: a verb taking office before a post is no name body.
+TAKES_OFFICE = ("任", "当选", "选为", "成为", "作为")
+POSTS = ("党支部", "党总支", "党委", "支部", "支书", "两委", "委员", "委会", "主任", "书记", "会计", "文书", "监委",
+         "干部", "长")
+# What a clause says of a place right after its name (段村位于…, 张村共有…).
+NAME_CUES = ("位于", "地处", "坐落", "地处", "辖", "下辖", "共有", "现有", "有", "是", "村委", "党支部", "党总支", "两委",
+             "全村", "总人口", "总面积")
+# A neighbour (南邻梓桐村, 西与梓桐村搭界, 距木塔乡12公里, 由A镇搬迁) is named, not reported on.
+NEIGHBOUR_BEFORE = ("邻", "距", "距离", "离", "由")
+NEIGHBOUR_DIRECTIONS = "东南西北"
+NEIGHBOUR_DIRECTION_VERBS = "连接靠抵"
+NEIGHBOUR_AFTER = ("相邻", "接壤", "交界", "搭界", "毗邻", "为邻", "相连", "相望")

@@ -22,3 +22,7 @@ TRAILING_QUALIFIERS: dict[str, Qualifier] = {
 # A qualifier character that ends a word with the character before it states no
 # qualifier: 签约120户 (signed), 节约300万元 (saved), 附近200米 (nearby).
 QUALIFIER_INSIDE_A_WORD = {"约": "签节预制合契违履特公条相邀简婚集缔践守爽", "近": "附最临靠邻亲就贴相远逼"}
+# Qualifier words that stand apart from their number, before a 的-phrase: 接近总量的40%.
+DETACHED_BEFORE_DE = ("接近", "将近", "超过", "不足", "不到", "大约")
+# At least: 至少500万元 (over, the word outside the span).
+AT_LEAST = {"至少": Qualifier.OVER, "最少": Qualifier.OVER, "起码": Qualifier.OVER}

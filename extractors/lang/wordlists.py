@@ -17,20 +17,25 @@ class WordListError(ValueError):
 
 
 @cache
-def load(name: str) -> tuple[str, ...]:
-    """The words of list `name`, in file order."""
+def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The entries of list `name`, in file order, each as its fields (word, example, …)."""
     path = DATA / f"{name}.tsv"
-    words = []
+    rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        fields = line.split("\t")
+        fields = tuple(line.split("\t"))
         if len(fields) < 2 or not fields[0] or not fields[1].strip():
             raise WordListError(f"{path}:{number}: expected 'word<TAB>example', got {line!r}")
-        words.append(fields[0])
-    if len(set(words)) != len(words):
+        rows.append(fields)
+    if len({row[0] for row in rows}) != len(rows):
         raise WordListError(f"{path}: a word is listed twice")
-    return tuple(words)
+    return tuple(rows)
+
+
+def load(name: str) -> tuple[str, ...]:
+    """The words of list `name`, in file order."""
+    return tuple(row[0] for row in load_rows(name))
 
 
 def names() -> list[str]:

@@ -1,0 +1,33 @@
+"""The words subject attribution reads: what links a subject to its figure, what opens or
+ends no subject, verbs of change, comparison and completion (extractors/subject.py)."""
+from __future__ import annotations
+
+from extractors.lang.places import SUFFIX_CHARS
+from extractors.lang.wordlists import load
+
+# Words linking a subject to its figure; never part of the subject (共有党员16名).
+LINK_WORDS = frozenset(load("link_words"))
+LEADING_NOISE = frozenset(load("leading_noise"))
+# pkuseg often cuts 我镇 into 我|镇: the two are one scope word, never part of the subject.
+SCOPE_HEADS = frozenset({"我", "我们", "全"})
+# The one-character place suffixes and 组 (a village group): *村有耕地面积, 3组有….
+ADMIN_UNITS = SUFFIX_CHARS | {"组"}
+# Verbs of change: a figure after one is a level or a change of what the clause is about
+# (收入由3万元增加到28.5万元, 比上年提高5个百分点), never of the verb.
+CHANGE_VERBS = frozenset({"增加", "增长", "提高", "提升", "上升", "下降", "减少", "降低", "扩大", "缩小",
+                          "增至", "升至", "降至", "提至"})
+# Where the clause starts comparing: the subject stands before it (满意度由85%提升至96%).
+COMPARISON = frozenset({"由", "从", "比", "较", "同比", "相比"})  # as words: not 比例, 从事
+# Verbs that introduce what is counted; never its first word (全镇有留守儿童320名 → 留守儿童).
+INTRODUCING = frozenset({"有", "共有", "现有", "拥有", "共计", "合计", "总计", "累计", "只有", "仅有", "实现"})
+# Words that end a noun phrase following the figure (8000名干部对口包保 → 干部).
+FOLLOWING_STOP = frozenset(load("following_stop")) | CHANGE_VERBS
+# One-character words that are no thing counted (particles, pronouns, adverbs), besides the
+# link words and those a following phrase stops at.
+FUNCTION_CHARS = frozenset("着过或而并但才各每其该此这那我他她它们把给让使")
+# Words before a share that name its whole (占总数74%).
+SHARE_MARKERS = ("占", "总数", "总量", "总人口")
+# A bare dimension word names no thing: 一条路(长1.5公里) measures the road.
+DIMENSIONS = frozenset({"长", "宽", "高", "深", "厚", "全长", "总长", "长度", "宽度", "高度"})
+# Verbs after which a bare count repeats the things counted before (已解决34件, 建成4个).
+COMPLETION_VERBS = frozenset({"解决", "建成", "完成", "办结", "落实", "实现", "启动", "收到", "化解", "处理", "整改"})
