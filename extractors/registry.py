@@ -15,6 +15,7 @@ from functools import cache
 from importlib.metadata import entry_points
 
 from extractors.base import Extractor, KindTraits
+from schemas import KIND_UNITS
 
 ENTRY_POINT_GROUP = "huibao.extractors"
 BUILTIN_MODULES = (
@@ -31,13 +32,22 @@ def register(extractor: Extractor) -> Extractor:
     if not isinstance(extractor, Extractor):
         raise TypeError(f"{extractor!r} is not an extractors.base.Extractor")
     _registry[extractor.name] = extractor
-    _traits.cache_clear()
+    _changed()
     return extractor
 
 
 def unregister(name: str) -> None:
     _registry.pop(name, None)
+    _changed()
+
+
+def _changed() -> None:
     _traits.cache_clear()
+    units: dict[str, frozenset[str]] = {}
+    for extractor in _registry.values():
+        units[str(extractor.kind)] = units.get(str(extractor.kind), frozenset()) | extractor.canonical_units
+    KIND_UNITS.clear()
+    KIND_UNITS.update(units)  # the unit table schemas.Fact validates against
 
 
 def _load() -> None:

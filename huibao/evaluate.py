@@ -20,7 +20,7 @@ Per row, precision = matched predictions of the row's kinds / predictions of tho
 and recall = matched gold of the row's kinds / gold of those kinds (at the span level a
 matched pair may disagree on kind: precision goes by the predicted kind, recall by the
 gold kind). Rows: each kind, `core` (all kinds but `count`), `all`. Scored kinds are the
-FactKind values plus any gold kind; predicted facts of other kinds (dates, durations, ...,
+FactKind values, the kinds of other registered extractors and any gold kind; predicted facts of other kinds (dates, durations, ...,
 which the guideline does not score) are left out, only counted in `FactScores.ignored`.
 
 Attribute accuracies, over the typed-level matched pairs:
@@ -61,6 +61,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from extractors.base import Measure
+from extractors.registry import kinds as registered_kinds
+from extractors.registry import traits_of
 from schemas.models import CheckKind, FactKind
 
 # the report types live with their text rendering; re-exported here
@@ -195,7 +198,8 @@ def _prf(gold: Sequence[Any], pred: Sequence[Any], matching: Mapping[int, int]) 
 
 
 def _fact_rows(gold: Sequence[GoldFact]) -> tuple[str, ...]:
-    kinds = [k.value for k in FactKind]
+    """The contract's kinds, then those of other registered extractors, then gold's others."""
+    kinds = list(dict.fromkeys([k.value for k in FactKind] + registered_kinds()))
     kinds += sorted({f.kind for f in gold} - set(kinds))
     return tuple(kinds)
 
@@ -218,7 +222,8 @@ def _score_facts(gold: Sequence[GoldFact], pred_all: Sequence[PredFact],
     tests: dict[str, Callable[[int, int], bool]] = {
         "span": lambda g, p: True, "typed": typed, "strict": strict}
     groups: dict[str, frozenset[str]] = {k: frozenset({k}) for k in kinds}
-    groups[CORE] = frozenset(kinds) - {FactKind.COUNT.value}
+    # core: every kind but counts of things (the measure word is their unit)
+    groups[CORE] = frozenset(k for k in kinds if traits_of(k).measures != Measure.THINGS or k not in registered_kinds())
     groups[ALL] = frozenset(kinds)
     table: dict[str, dict[str, PRF]] = {}
     matchings: dict[str, dict[int, int]] = {}

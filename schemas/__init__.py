@@ -1,6 +1,6 @@
 """Pydantic models passed between pipeline stages and loaded into DuckDB."""
 from schemas.models import (
-    CANONICAL_UNITS,
+    KIND_UNITS,
     Check,
     CheckKind,
     Document,
@@ -13,7 +13,7 @@ from schemas.models import (
 )
 
 __all__ = [
-    "CANONICAL_UNITS",
+    "KIND_UNITS",
     "Check",
     "CheckKind",
     "Document",

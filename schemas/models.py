@@ -44,17 +44,9 @@ class CheckKind(StrEnum):
     SUM_MISMATCH = "sum_mismatch"
 
 
-# Canonical units per kind; `count` takes the measure word itself as its unit.
-CANONICAL_UNITS: dict[FactKind, frozenset[str]] = {
-    FactKind.VILLAGE_COUNT: frozenset({"unit"}),
-    FactKind.POPULATION: frozenset({"person", "person_time"}),
-    FactKind.HOUSEHOLD_COUNT: frozenset({"household"}),
-    FactKind.MONEY: frozenset({"CNY"}),
-    FactKind.RATIO: frozenset({"percent", "percentage_point", "times"}),
-    FactKind.AREA: frozenset({"mu", "m2", "km2", "ha"}),
-    FactKind.LENGTH: frozenset({"km", "m"}),
-    FactKind.AGE: frozenset({"year"}),
-}
+# kind → the canonical units its facts may carry, declared by the kind's extractors as they
+# register (extractors.registry); a kind no extractor declares is not checked.
+KIND_UNITS: dict[str, frozenset[str]] = {}
 
 
 class _Row(BaseModel):
@@ -145,7 +137,7 @@ class Fact(_Span):
             raise ValueError("value is null exactly when the qualifier is masked")
         if (self.qualifier == Qualifier.RANGE) != (self.value_max is not None):
             raise ValueError("value_max is set exactly when the qualifier is range")
-        allowed = CANONICAL_UNITS.get(self.kind)
+        allowed = KIND_UNITS.get(self.kind)
         if allowed is not None and self.unit not in allowed:
             raise ValueError(f"unit {self.unit!r} is not canonical for kind {self.kind}")
         return self

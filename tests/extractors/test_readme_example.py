@@ -20,10 +20,25 @@ def _example() -> str:
 def test_readme_add_an_extractor_example_runs():
     try:
         exec(compile(_example(), "README.md:add-an-extractor", "exec"), {})
-        assert "weight" in {e.name for e in all_extractors()}
+        assert "energy" in {e.name for e in all_extractors()}
     finally:
-        unregister("weight")
-    assert "weight" not in {e.name for e in all_extractors()}
+        unregister("energy")
+    assert "energy" not in {e.name for e in all_extractors()}
+
+
+def test_a_plugin_kind_gets_its_view_its_unit_table_and_its_traits():
+    from extractors.registry import traits_of
+    from schemas import KIND_UNITS
+
+    try:
+        exec(compile(_example(), "README.md:add-an-extractor", "exec"), {})
+        energy = next(e for e in all_extractors() if e.name == "energy")
+        assert energy.view == "energy_v"
+        assert KIND_UNITS["energy"] == {"kWh"}
+        assert traits_of("energy").additive
+    finally:
+        unregister("energy")
+    assert "energy" not in KIND_UNITS
 
 
 def test_entry_point_extractors_are_loaded(monkeypatch):
