@@ -1,8 +1,8 @@
 """Score the warehouse against gold annotation (`huibao evaluate --gold DIR [--db FILE]`).
 
 Gold: every `*.facts.jsonl`, `*.documents.jsonl`, `*.sections.jsonl`, `*.checks.jsonl` and
-`checks_consistent.jsonl` of one folder (annotation/GUIDELINE.md). Predictions: the
-warehouse tables `facts`, `documents`, `sections`, `checks` (CONTRACT.md).
+`checks_consistent.jsonl` of one folder (docs/annotation/GUIDELINE.md). Predictions: the
+warehouse tables `facts`, `documents`, `sections`, `checks` (docs/CONTRACT.md).
 
 Sources are matched by file *basename* (warehouse `source_path` may be `data/sample/x.txt`).
 A source is scored when any gold row names it; predictions for other sources are ignored.

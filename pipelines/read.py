@@ -1,7 +1,7 @@
 """Read one source file and decode it into the text that every offset refers to.
 
 Plain functions, no Prefect: the ingestion flow wraps them. The rules follow
-annotation/GUIDELINE.md: decoding removes a byte order mark and nothing else, so line
+docs/annotation/GUIDELINE.md: decoding removes a byte order mark and nothing else, so line
 endings, full-width characters and trailing whitespace stay exactly as in the file.
 
 Supported inputs:

@@ -1,6 +1,6 @@
-"""The shapes of the warehouse tables (see CONTRACT.md) as validated models.
+"""The shapes of the warehouse tables (see docs/CONTRACT.md) as validated models.
 
-Vocabularies (kinds, units, qualifiers) follow annotation/GUIDELINE.md.
+Vocabularies (kinds, units, qualifiers) follow docs/annotation/GUIDELINE.md.
 """
 from __future__ import annotations
 
