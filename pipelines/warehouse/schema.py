@@ -1,7 +1,8 @@
 """The warehouse's schema: its tables, versioned, with the migrations from older versions.
 
-Tables and columns follow CONTRACT.md; columns may be added, never renamed or dropped
-without a migration in MIGRATIONS.
+The tables are declared, column by column, in schemas.tables; their DDL and Arrow schemas
+are generated here. Tables and columns follow CONTRACT.md; columns may be added, never
+renamed or dropped without a migration in MIGRATIONS.
 """
 from __future__ import annotations
 
@@ -10,40 +11,31 @@ from functools import cache
 import duckdb
 import pyarrow as pa
 
+from schemas.tables import TABLES, Column, Table
+
 SCHEMA_VERSION = 4
 
-# facts and sections have no PRIMARY KEY: DuckDB's index on their long VARCHAR ids halved
-# the bulk insert speed. The ids are unique by construction, checked by
-# pipelines.warehouse.rows.check_ids.
-# documents as of version 4, frozen here for its migration: the table's definition may
-# change later, the migration to version 4 may not.
+# documents as of version 4, frozen here for its migration: the table's definition
+# (schemas.tables) may change later, the migration to version 4 may not.
 _DOCUMENTS_V4 = """
         doc_id VARCHAR PRIMARY KEY, source_path VARCHAR NOT NULL, ordinal INTEGER,
         char_start INTEGER, char_end INTEGER, title VARCHAR, duplicate_of VARCHAR,
         text VARCHAR USING COMPRESSION zstd"""
-_TABLES = {
-    "sources": """
-        source_path VARCHAR PRIMARY KEY, sha256 VARCHAR, encoding VARCHAR, char_count INTEGER,
-        status VARCHAR NOT NULL, error VARCHAR, loaded_at TIMESTAMP, pipeline_version VARCHAR""",
-    "documents": _DOCUMENTS_V4,
-    "sections": """
-        section_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, parent_id VARCHAR,
-        level INTEGER, marker VARCHAR, title VARCHAR, char_start INTEGER, char_end INTEGER,
-        source_path VARCHAR""",
-    "facts": """
-        fact_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, section_id VARCHAR,
-        source_path VARCHAR NOT NULL, kind VARCHAR NOT NULL, value DOUBLE, value_max DOUBLE,
-        unit VARCHAR, qualifier VARCHAR, subject VARCHAR, place VARCHAR, text VARCHAR,
-        char_start INTEGER, char_end INTEGER, sentence VARCHAR, extractor VARCHAR""",
-    "checks": """
-        check_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, kind VARCHAR, stated DOUBLE,
-        computed DOUBLE, char_start INTEGER, char_end INTEGER, text VARCHAR, message VARCHAR,
-        source_path VARCHAR""",
-    "runs": """
-        run_id VARCHAR PRIMARY KEY, flow_run_id VARCHAR, started_at TIMESTAMP,
-        ended_at TIMESTAMP, sources INTEGER, facts INTEGER, failures INTEGER, status VARCHAR""",
-}
-TABLE_NAMES = tuple(_TABLES)
+
+
+def column_ddl(column: Column) -> str:
+    """A column's definition in CREATE TABLE."""
+    return " ".join((column.name, column.type, *(["PRIMARY KEY"] if column.primary_key else []),
+                     *(["NOT NULL"] if column.not_null else []),
+                     *([f"USING COMPRESSION {column.compression}"] if column.compression else [])))
+
+
+def table_ddl(table: Table) -> str:
+    """The column definitions of a CREATE TABLE of `table`, in order."""
+    return ", ".join(column_ddl(column) for column in table.columns)
+
+
+TABLE_NAMES = tuple(table.name for table in TABLES)
 
 
 def _without_primary_key(table: str, not_null: tuple[str, ...]) -> tuple[str, ...]:
@@ -86,8 +78,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
     current = con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
     con.execute("BEGIN")
-    for table, columns in _TABLES.items():
-        con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
+    for table in TABLES:
+        con.execute(f"CREATE TABLE IF NOT EXISTS {table.name} ({table_ddl(table)})")
     for version in range((current or SCHEMA_VERSION) + 1, SCHEMA_VERSION + 1):
         for statement in MIGRATIONS.get(version, ()):
             con.execute(statement)
@@ -107,8 +99,7 @@ _ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "DOUBLE": pa.floa
 
 @cache
 def table_schemas() -> dict[str, pa.Schema]:
-    """Each table's columns, in order and with their Arrow types, as the schema of this
-    version defines them (parsed once: every source's prepare-load and every load ask)."""
-    return {table: pa.schema([(column.split()[0], _ARROW_TYPES[column.split()[1]])
-                              for column in ddl.split(",") if column.split()])
-            for table, ddl in _TABLES.items()}
+    """Each table's columns, in order and with their Arrow types, as schemas.tables declares
+    them (built once: every source's prepare-load and every load ask)."""
+    return {table.name: pa.schema([(column.name, _ARROW_TYPES[column.type]) for column in table.columns])
+            for table in TABLES}
