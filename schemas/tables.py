@@ -44,9 +44,21 @@ def _units() -> str:
                      for kind, units in CANONICAL_UNITS.items())
 
 
-def _span(what: str) -> tuple[Column, Column]:
-    return (Column("char_start", "INTEGER", f"start of {what}: character offset into the decoded source text"),
+def _span(what: str, start: str | None = None) -> tuple[Column, Column]:
+    return (Column("char_start", "INTEGER", f"start of {start or what}: character offset into the decoded source text"),
             Column("char_end", "INTEGER", f"end of {what} (half-open: text[char_start:char_end])"))
+
+
+_QUALIFIERS = {
+    Qualifier.EXACT: "as stated", Qualifier.OVER: "more than or at least value: 超过, 以上, 多, 余, 不少于 …",
+    Qualifier.UNDER: "less than or at most value: 不足, 以下, 不超过 …", Qualifier.ABOUT: "约, 左右, 大概 …",
+    Qualifier.NEARLY: "近, 将近, 接近", Qualifier.RANGE: "value to value_max",
+    Qualifier.MASKED: "the figure is withheld in the text: value NULL",
+}
+
+
+def _qualifiers() -> str:
+    return "; ".join(f"`{qualifier.value}` ({_QUALIFIERS[qualifier]})" for qualifier in Qualifier)
 
 
 _SOURCE_PATH = "the source's path, as given to `huibao ingest` (sources.source_path)"
@@ -63,7 +75,7 @@ TABLES: tuple[Table, ...] = (
         Column("encoding", "VARCHAR", "how the text was decoded: `utf-8`, `utf-8-sig`, `gb18030`, `utf-16`, "
                                       "`docx` or `pdf`; NULL when it could not be"),
         Column("char_count", "INTEGER", "length of the decoded text, in characters"),
-        Column("status", "VARCHAR", f"{_values(SourceStatus)}; a failed source has `error` and no other rows",
+        Column("status", "VARCHAR", f"{_values(SourceStatus)} (with `error`)",
                not_null=True),
         Column("error", "VARCHAR", "why the source failed (file and reason), NULL when it loaded"),
         Column("loaded_at", "TIMESTAMP", "when it was read, UTC"),
@@ -77,7 +89,7 @@ TABLES: tuple[Table, ...] = (
         *_span("the document"),
         Column("title", "VARCHAR", "first heading or first line, shortened"),
         Column("duplicate_of", "VARCHAR", "doc_id of an earlier identical or near-identical document, else NULL"),
-        Column("text", "VARCHAR", "the document's text, the source text's [char_start, char_end) (ZSTD)",
+        Column("text", "VARCHAR", "the document's text, the source text's [char_start, char_end)",
                compression="zstd"),
     )),
     Table("sections", "one row per heading", (
@@ -88,7 +100,7 @@ TABLES: tuple[Table, ...] = (
         Column("marker", "VARCHAR", "the heading's numbering (`一、`, `(一)`, `1、`, `一是`, …), "
                                     "NULL for an unnumbered heading"),
         Column("title", "VARCHAR", "the heading's text after its marker"),
-        *_span("the section, from its heading line to the section's end"),
+        *_span("the section", start="the heading line"),
         Column("source_path", "VARCHAR", _SOURCE_PATH),
     )),
     Table("facts", "one row per numeric fact (kinds, units and qualifiers as in annotation/GUIDELINE.md)", (
@@ -102,8 +114,7 @@ TABLES: tuple[Table, ...] = (
         Column("value_max", "DOUBLE", "a range's upper end; NULL unless qualifier is `range`"),
         Column("unit", "VARCHAR", f"canonical unit per kind: {_units()}; count and plugin kinds: "
                                   "the measure word itself (个, 所, 台, …)"),
-        Column("qualifier", "VARCHAR", f"how exact the figure is: {_values(Qualifier)} (`range`: value to "
-                                       "value_max; `masked`: the figure is withheld, value NULL)"),
+        Column("qualifier", "VARCHAR", f"how exact the figure is: {_qualifiers()}"),
         Column("subject", "VARCHAR", "what is measured or counted, NULL when the sentence does not say"),
         Column("place", "VARCHAR", "the place (村 镇 乡 县 区 市 街道 社区 …) it is about, or NULL"),
         Column("text", "VARCHAR", "the exact source substring [char_start, char_end)"),
@@ -135,3 +146,8 @@ TABLES: tuple[Table, ...] = (
     )),
 )
 TABLES_BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
+# Written by pipelines.warehouse.schema.ensure_schema before the tables and migrations.
+SCHEMA_VERSION_TABLE = Table("schema_version", "the schema versions the warehouse was brought to, one row each", (
+    Column("version", "INTEGER", "schema version (pipelines.warehouse.schema.SCHEMA_VERSION); the highest is current"),
+    Column("applied_at", "TIMESTAMP", "when the warehouse was created at or migrated to it"),
+))

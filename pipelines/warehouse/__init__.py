@@ -10,6 +10,7 @@
 - runs: the `runs` table
 - views: the analyst views
 - poll: the one wait-until-a-deadline loop
+- dictionary: docs/DATA_DICTIONARY.md (python -m pipelines.warehouse.dictionary)
 """
 from pipelines.warehouse.connection import (
     DEFAULT_MEMORY,

@@ -11,7 +11,7 @@ from functools import cache
 import duckdb
 import pyarrow as pa
 
-from schemas.tables import TABLES, Column, Table
+from schemas.tables import SCHEMA_VERSION_TABLE, TABLES, Column, Table
 
 SCHEMA_VERSION = 4
 
@@ -75,7 +75,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables and views; apply pending migrations. Idempotent."""
-    con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
+    con.execute(f"CREATE TABLE IF NOT EXISTS schema_version ({table_ddl(SCHEMA_VERSION_TABLE)})")
     current = con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
     con.execute("BEGIN")
     for table in TABLES:

@@ -62,7 +62,7 @@ def kind_views() -> list[View]:
     for extractor in all_extractors():
         kind = str(extractor.kind)
         views.setdefault(extractor.view, View(
-            extractor.view, f"facts_v of kind `{kind}`" + (f": {extractor.description}" if extractor.description else ""),
+            extractor.view, extractor.description or f"facts of kind `{kind}`",
             "SELECT * FROM facts_v WHERE kind = '" + kind.replace("'", "''") + "'", based_on=("facts_v",), kind=kind))
     return list(views.values())
 
