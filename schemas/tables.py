@@ -50,9 +50,12 @@ def _span(what: str, start: str | None = None) -> tuple[Column, Column]:
 
 
 _QUALIFIERS = {
-    Qualifier.EXACT: "as stated", Qualifier.OVER: "more than or at least value: 超过, 以上, 多, 余, 不少于 …",
-    Qualifier.UNDER: "less than or at most value: 不足, 以下, 不超过 …", Qualifier.ABOUT: "约, 左右, 大概 …",
-    Qualifier.NEARLY: "近, 将近, 接近", Qualifier.RANGE: "value to value_max",
+    Qualifier.EXACT: "as stated",
+    Qualifier.OVER: "more than or at least value: 超过, 以上, 多, 余, 不少于 …",
+    Qualifier.UNDER: "less than or at most value: 不足, 以下, 不超过 …",
+    Qualifier.ABOUT: "约, 左右, 大概 …",
+    Qualifier.NEARLY: "近, 将近, 接近",
+    Qualifier.RANGE: "value to value_max",
     Qualifier.MASKED: "the figure is withheld in the text: value NULL",
 }
 

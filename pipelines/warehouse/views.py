@@ -47,7 +47,8 @@ _FACTS = View("facts_v", "facts_all_v without the facts of documents that duplic
               "SELECT * EXCLUDE (in_duplicate) FROM facts_all_v WHERE NOT in_duplicate", based_on=("facts_all_v",))
 # documents tile their source's text (char_start..char_end), so this is the decoded text
 _SOURCE_TEXTS = View("source_texts_v", "each source's decoded text, put together from its documents",
-                     "SELECT source_path, string_agg(text, '' ORDER BY ordinal) AS text FROM documents GROUP BY source_path",
+                     "SELECT source_path, string_agg(text, '' ORDER BY ordinal) AS text "
+                     "FROM documents GROUP BY source_path",
                      {"text": "the decoded source text, which every table's char_start and char_end index into"},
                      based_on=("documents",))
 _CHECKS = View("checks_v", "checks of documents that duplicate no earlier one, with the document's title",
