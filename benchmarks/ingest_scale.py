@@ -106,13 +106,14 @@ def build_corpus(folder: Path, megabytes: float, seed: int) -> list[Path]:
 def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, load_mb: float, cache: bool,
                  out: Path) -> None:
     """Run the flow over the files listed, with the load step instrumented; write figures."""
-    import pipelines.warehouse as warehouse
-    from pipelines import batch_writer, flow, process
+    import pipelines.warehouse.load as warehouse_load
+    import pipelines.warehouse.writer as batch_writer
+    from pipelines import flow, process
 
     timings = {"insert_facts_s": 0.0, "insert_facts_rows": 0, "insert_other_s": 0.0, "arrow_s": 0.0,
                "load_sources_s": 0.0, "copy_s": 0.0, "load_warehouse_s": 0.0, "batches": 0, "loads": 0,
                "open_copy_s": 0.0, "swap_s": 0.0, "fsync_s": 0.0, "parked_s": 0.0, "last_load": [0, float("nan")], "each_load": []}
-    insert, arrow, copy = warehouse._insert, process.prepare_load_batch, warehouse._copy
+    insert, arrow, copy = warehouse_load._insert, process.prepare_load_batch, batch_writer._copy
     writer_of = batch_writer.warehouse_writer
 
     def timed_insert(con, table, data):
@@ -132,7 +133,7 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, lo
                 timings[key] += time.perf_counter() - started
         return wrapper
 
-    warehouse._insert = timed_insert
+    warehouse_load._insert = timed_insert
     process.prepare_load_batch = timed(arrow, "arrow_s")  # on the workers, summed over them
     load_rows = batch_writer.load_rows
 
@@ -161,8 +162,8 @@ def ingest_child(list_file: Path, db: Path, batch_size: int, batch_mb: float, lo
             yield waited
 
     batch_writer.exclusive = timed_park
-    warehouse._copy = timed(copy, "copy_s")
-    warehouse._fsync = timed(warehouse._fsync, "fsync_s")
+    batch_writer._copy = timed(copy, "copy_s")
+    batch_writer._fsync = timed(batch_writer._fsync, "fsync_s")
 
     @contextmanager
     def timed_writer(db):

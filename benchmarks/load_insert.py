@@ -97,19 +97,20 @@ def flow_batches(results: list) -> list[list]:
 
 def one_round(templates: list, facts: int, batches: int, memory_limit: str | None, folder: Path) -> list[dict]:
     import pipelines.warehouse as warehouse
+    import pipelines.warehouse.load as warehouse_load
     from pipelines.process import prepare_load_batch
 
     db = folder / "load.duckdb"
     for stale in (db, folder / "load.duckdb.wal"):
         stale.unlink(missing_ok=True)
-    insert, spent = warehouse._insert, {}
+    insert, spent = warehouse_load._insert, {}
 
     def timed_insert(con, table, data):
         started = time.perf_counter()
         insert(con, table, data)
         spent[table] = spent.get(table, 0.0) + time.perf_counter() - started
 
-    warehouse._insert = timed_insert
+    warehouse_load._insert = timed_insert
     con = warehouse.connect(db, **({"memory_limit": memory_limit} if memory_limit else {}), fsync=False)
     figures = []
     try:
@@ -136,7 +137,7 @@ def one_round(templates: list, facts: int, batches: int, memory_limit: str | Non
         assert distinct, "duplicate fact_id in the warehouse"
     finally:
         con.close()
-        warehouse._insert = insert
+        warehouse_load._insert = insert
     figures[-1]["warehouse_mb"] = db.stat().st_size / 2**20
     return figures
 

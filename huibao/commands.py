@@ -92,13 +92,13 @@ def run_evaluate(gold: Path, db: Path) -> int:
 
 
 def run_list_runs(db: Path, limit: int) -> int:
+    from pipelines.warehouse import list_runs
+
     con = _open_reader(db)
     if con is None:
         return 2
     try:
-        rows = con.execute(
-            "SELECT run_id, flow_run_id, started_at, ended_at, sources, facts, failures, status "
-            "FROM runs ORDER BY started_at DESC LIMIT ?", [limit]).fetchall()
+        rows = list_runs(con, limit)
     finally:
         con.close()
     print(f"{'run_id':<14}{'started_at':<21}{'seconds':>8}{'sources':>9}{'facts':>9}{'failures':>9}  status")

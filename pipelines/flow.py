@@ -28,16 +28,18 @@ from pydantic import BaseModel, Field
 
 from pipelines import process
 from pipelines.artifacts import publish_run_artifacts
-from pipelines.batch_writer import DEFAULT_LOAD_MB, DEFAULT_SWAP_SECONDS, BatchWriter
 from pipelines.read import discover_sources
 from pipelines.runners import TaskRunnerKind, make_task_runner
 from pipelines.versioning import pipeline_version
 from pipelines.warehouse import (
+    DEFAULT_LOAD_MB,
+    DEFAULT_SWAP_SECONDS,
+    BatchWriter,
     WarehouseBusyError,
     loaded_versions,
     lock_timeout,
     open_reader,
-    warehouse_writer,
+    record_run,
 )
 
 DEFAULT_DB = "data/warehouse.duckdb"
@@ -321,10 +323,5 @@ def ingest(
 
 
 def _record_run(db: str, summary: IngestSummary, started_at: datetime) -> None:
-    with warehouse_writer(db) as con:
-        con.execute(
-            "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [summary.run_id, str(flow_run.id) if flow_run.id else None, started_at,
-             datetime.now(timezone.utc).replace(tzinfo=None), summary.sources, summary.facts,
-             len(summary.failures), "failed" if summary.failures else "completed"],
-        )
+    record_run(db, summary.run_id, str(flow_run.id) if flow_run.id else None, started_at,
+               summary.sources, summary.facts, len(summary.failures))

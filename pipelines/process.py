@@ -13,11 +13,10 @@ from extractors.base import Segmenter
 from pipelines.check import check_document
 from pipelines.extract import extract_facts
 from pipelines.line_wraps import read_wrapped
-from pipelines.load_tables import CHILD_TABLES, SourceTables, StackedRows, source_tables, stack
 from pipelines.read import SourceError, SourceText, read_source
 from pipelines.structure import build_documents, build_sections
 from pipelines.work_gate import checkpoint, working
-from pipelines.warehouse import table_schemas
+from pipelines.warehouse import CHILD_TABLES, SourceTables, StackedRows, source_tables, stack, table_schemas
 from schemas import Check, Document, Fact, Section, Source, SourceStatus
 
 

@@ -43,7 +43,7 @@ def test_ingest_passes_the_batch_bounds_and_swap_pace_to_the_flow(tmp_path, monk
                  "--load-mb", "8"]) == 0
     assert (seen["batch_size"], seen["batch_mb"], seen["swap_seconds"], seen["load_mb"]) == (4, 2.5, 0.0, 8.0)
     assert main(["ingest", str(tmp_path)]) == 0
-    from pipelines.batch_writer import DEFAULT_LOAD_MB, DEFAULT_SWAP_SECONDS
+    from pipelines.warehouse import DEFAULT_LOAD_MB, DEFAULT_SWAP_SECONDS
     from pipelines.flow import DEFAULT_BATCH_MB, DEFAULT_BATCH_SIZE
 
     assert (seen["batch_size"], seen["batch_mb"], seen["swap_seconds"], seen["load_mb"]) == \

@@ -6,7 +6,7 @@ import shutil
 import duckdb
 import pytest
 
-from pipelines.batch_writer import BatchWriter
+from pipelines.warehouse import BatchWriter
 from pipelines.process import process_path
 
 
@@ -85,7 +85,7 @@ def test_the_load_gives_back_the_interpreters_switch_interval(tmp_path, sources)
 
 
 def _megabytes(result) -> float:
-    from pipelines.load_tables import source_tables
+    from pipelines.warehouse import source_tables
     from pipelines.warehouse import table_schemas
 
     return sum(t.get_total_buffer_size() for t in source_tables(result, table_schemas(), "v").values()) / 2**20
@@ -134,7 +134,7 @@ def test_a_batch_gathered_twice_is_loaded_once(tmp_path, sources):
 
 def test_a_batch_whose_load_failed_is_loaded_once_when_handed_in_again(tmp_path, sources, monkeypatch):
     """What a retried load-warehouse task does: the failed load was rolled back."""
-    import pipelines.batch_writer as batch_writer
+    import pipelines.warehouse.writer as batch_writer
 
     db = tmp_path / "w.duckdb"
     real_load, calls = batch_writer.load_rows, []
@@ -160,7 +160,7 @@ def test_after_a_failed_swap_the_writer_refuses_to_go_on(tmp_path, sources, monk
     sources loaded; the run stops, and the next one loads them (they are not live)."""
     from contextlib import contextmanager
 
-    import pipelines.batch_writer as batch_writer
+    import pipelines.warehouse.writer as batch_writer
 
     real_writer = batch_writer.warehouse_writer
 

@@ -6,9 +6,8 @@ import pickle
 import pyarrow as pa
 import pytest
 
-from pipelines.load_tables import CHILD_TABLES, source_tables, stack
 from pipelines.process import SourceResult, failed_result, guarded, prepare_load_batch, prepare_load_stage, process_path
-from pipelines.warehouse import connect, load_sources, table_schemas
+from pipelines.warehouse import CHILD_TABLES, connect, load_sources, source_tables, stack, table_schemas
 
 
 @pytest.fixture(scope="module")

@@ -54,3 +54,32 @@ def test_checks_view_names_the_mismatch(loaded):
     rows = loaded.execute(
         "SELECT text, stated, computed FROM checks_v WHERE kind = 'ratio_mismatch'").fetchall()
     assert rows and all(stated != round(computed) for _, stated, computed in rows)
+
+
+def test_every_registered_kind_has_its_view(loaded):
+    from extractors.registry import all_extractors
+
+    views = {name for (name,) in loaded.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+    assert {extractor.view for extractor in all_extractors()} <= views
+
+
+def test_a_plugin_kind_gets_its_view_under_the_name_its_extractor_gives():
+    from extractors.base import Extractor, KindTraits, UnitSpec
+    from extractors.registry import register, unregister
+
+    register(Extractor(name="weight", kind="weight", units=(UnitSpec("吨", "t"),)))
+    register(Extractor(name="tea", kind="tea_weight", units=(UnitSpec("斤", "jin"),),
+                       traits=KindTraits(view="tea_v")))
+    try:
+        con = connect(":memory:")
+        views = {name for (name,) in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+        assert {"weight_v", "tea_v"} <= views
+        con.execute("INSERT INTO documents (doc_id, source_path) VALUES ('d', 's')")
+        con.execute("INSERT INTO facts (fact_id, doc_id, source_path, kind) VALUES "
+                    "('d-1', 'd', 's', 'weight'), ('d-2', 'd', 's', 'tea_weight'), ('d-3', 'd', 's', 'money')")
+        assert con.execute("SELECT fact_id FROM weight_v").fetchall() == [("d-1",)]
+        assert con.execute("SELECT fact_id FROM tea_v").fetchall() == [("d-2",)]
+        con.close()
+    finally:
+        unregister("weight")
+        unregister("tea")

@@ -8,8 +8,7 @@ import duckdb
 import pytest
 
 from pipelines.process import SourceResult, process_path
-from pipelines.views import create_views
-from pipelines.warehouse import SCHEMA_VERSION, connect, load_source, load_sources, row_counts
+from pipelines.warehouse import SCHEMA_VERSION, connect, create_views, load_source, load_sources, row_counts
 
 # The schema of version 1, as warehouses made by it have it.
 V1_SCHEMA = """
@@ -162,7 +161,7 @@ def test_facts_view_leaves_duplicates_out(warehouse, sample_result):
 def test_a_failed_load_leaves_the_old_rows(warehouse, sample_result, monkeypatch):
     _load(warehouse, sample_result)
     before = row_counts(warehouse)
-    import pipelines.warehouse as wh
+    import pipelines.warehouse.load as wh
 
     original = wh._insert
 

@@ -7,8 +7,9 @@ import time
 
 import pytest
 
-from pipelines import batch_writer, duplicates, process, structure
-from pipelines.batch_writer import BatchWriter
+from pipelines import duplicates, process, structure
+from pipelines.warehouse import BatchWriter
+from pipelines.warehouse import writer as batch_writer
 from pipelines.work_gate import WORK_GATE, WorkGate
 
 
