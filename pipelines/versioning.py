@@ -22,8 +22,7 @@ OUTPUT_MODULES = ("read", "split_documents", "split_sections", "structure", "dup
                   "extract", "check", "check_rules", "process")
 # …and those that only run, load or report them (a test checks that these two lists name
 # every module of the package, so that a new stage cannot be left out of the digest).
-ORCHESTRATION_MODULES = ("flow", "runners", "work_gate", "artifacts", "versioning", "warehouse", "batch_writer",
-                         "load_tables", "views")
+ORCHESTRATION_MODULES = ("flow", "runners", "work_gate", "artifacts", "versioning", "warehouse")
 _PACKAGES = ("extractors", "schemas")
 _DATA_SUFFIXES = (".py", ".tsv")
 

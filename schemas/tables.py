@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from schemas.models import CANONICAL_UNITS, CheckKind, FactKind, Qualifier, SourceStatus
+from schemas.models import CheckKind, Qualifier, SourceStatus
 
 
 @dataclass(frozen=True)
@@ -37,11 +37,6 @@ class Table:
 
 def _values(enum: type[Enum]) -> str:
     return ", ".join(f"`{member.value}`" for member in enum)
-
-
-def _units() -> str:
-    return "; ".join(f"{kind.value} " + ", ".join(f"`{unit}`" for unit in sorted(units))
-                     for kind, units in CANONICAL_UNITS.items())
 
 
 def _span(what: str, start: str | None = None) -> tuple[Column, Column]:
@@ -111,12 +106,12 @@ TABLES: tuple[Table, ...] = (
         Column("doc_id", "VARCHAR", _DOC_ID, not_null=True),
         Column("section_id", "VARCHAR", "the section it stands in, NULL before the document's first heading"),
         Column("source_path", "VARCHAR", _SOURCE_PATH, not_null=True),
-        Column("kind", "VARCHAR", f"what the figure is: {_values(FactKind)}, or a plugin extractor's kind",
-               not_null=True),
+        Column("kind", "VARCHAR", "what the figure is: a registered extractor's kind (the kinds, their units and "
+                                  "traits are listed under Kind views)", not_null=True),
         Column("value", "DOUBLE", "the figure normalised to `unit` (a range's lower end); NULL when masked"),
         Column("value_max", "DOUBLE", "a range's upper end; NULL unless qualifier is `range`"),
-        Column("unit", "VARCHAR", f"canonical unit per kind: {_units()}; count and plugin kinds: "
-                                  "the measure word itself (个, 所, 台, …)"),
+        Column("unit", "VARCHAR", "the canonical unit of its kind (listed under Kind views); a count's unit is "
+                                  "its measure word (个, 所, 台, …)"),
         Column("qualifier", "VARCHAR", f"how exact the figure is: {_qualifiers()}"),
         Column("subject", "VARCHAR", "what is measured or counted, NULL when the sentence does not say"),
         Column("place", "VARCHAR", "the place (村 镇 乡 县 区 市 街道 社区 …) it is about, or NULL"),

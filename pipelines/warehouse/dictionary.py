@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import sys
 
+from extractors.base import Measure
+from extractors.registry import traits_of
+
 from pipelines.warehouse.connection import connect
 from pipelines.warehouse.schema import SCHEMA_VERSION
 from pipelines.warehouse.views import View, all_views
+from schemas import KIND_UNITS
 from schemas.tables import SCHEMA_VERSION_TABLE, TABLES, Column, Table
 
 _HEADER = f"""# Data dictionary
@@ -85,12 +89,18 @@ def generate() -> str:
             lines += [f"### `{view.name}`", "", view.description, "", "| column | type | meaning |", "|---|---|---|",
                       *rows, ""]
     lines += ["### Kind views", "", "One view per registered extractor kind (a plugin's kind included), named by "
-              "its extractor, with the columns of `facts_v` and its facts of that kind:", "",
-              "| view | kind | what it holds |", "|---|---|---|"]
+              "its extractor, with the columns of `facts_v` and its facts of that kind. `measures` and `additive` "
+              "are the kind's traits (extractors/base.py KindTraits): what subject, place and the checks read; "
+              "parts of one total of an additive kind are sum-checked.", "",
+              "| view | kind | what it holds | units | measures | additive |", "|---|---|---|---|---|---|"]
     for view in kinds:
         if [c[:2] for c in columns[view.name]] != [c[:2] for c in columns["facts_v"]]:
             raise ValueError(f"view {view.name}: its columns are not those of facts_v")
-        lines.append(f"| `{view.name}` | `{view.kind}` | {_cell(view.description)} |")
+        traits = traits_of(view.kind)
+        units = "the measure word" if traits.measures == Measure.THINGS else ", ".join(
+            f"`{unit}`" for unit in sorted(KIND_UNITS.get(view.kind, ())))
+        lines.append(f"| `{view.name}` | `{view.kind}` | {_cell(view.description)} | {units} | "
+                     f"{traits.measures.value} | {'yes' if traits.additive else 'no'} |")
     return "\n".join(lines) + "\n"
 
 
