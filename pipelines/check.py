@@ -32,7 +32,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipelines.check_rules import (
-    ADDITIVE_KINDS,
     ALL_WORDS,
     CLAUSE_ENDS,
     COMPLEMENTARY,
@@ -60,7 +59,9 @@ from pipelines.check_rules import (
     share_consistent,
     strip_lead,
 )
-from schemas.models import Check, CheckKind, Document, Fact, FactKind, Qualifier
+from extractors.base import Measure
+from extractors.registry import traits_of
+from schemas.models import Check, CheckKind, Document, Fact, Qualifier
 
 log = logging.getLogger(__name__)
 
@@ -163,13 +164,14 @@ class _Checker:
             figure = _Figure(fact, start, end, self.layout.sentence_of(start), self.layout.clause_of(start),
                              float(fact.value), fact.qualifier != Qualifier.EXACT,
                              *bounds(float(fact.value), Qualifier(fact.qualifier)))
-            if fact.kind == FactKind.AGE:
+            traits = traits_of(fact.kind)
+            if traits.measures == Measure.AGE:
                 self.ages.append(figure)
             elif fact.qualifier == Qualifier.RANGE:
                 continue  # 20万—30万元: no single value to add or divide
-            elif fact.kind == FactKind.RATIO and fact.unit == "percent":
+            elif traits.measures == Measure.SHARE and fact.unit == "percent":
                 self.ratios.append(figure)
-            elif fact.kind in ADDITIVE_KINDS and fact.value >= 0:
+            elif traits.additive and fact.value >= 0:
                 self.figures.append(figure)
                 self.by_sentence.setdefault(figure.sentence, []).append(figure)
         self.groups: list[_Group] = []
@@ -220,7 +222,7 @@ class _Checker:
     def _compatible(self, a: _Figure, b: _Figure) -> bool:
         if a.fact.kind != b.fact.kind or a.fact.unit != b.fact.unit:
             return False
-        head_a, head_b = (self._head(a), self._head(b)) if a.fact.kind == FactKind.VILLAGE_COUNT else ("", "")
+        head_a, head_b = (self._head(a), self._head(b)) if traits_of(a.fact.kind).measures == Measure.UNITS else ("", "")
         return not head_a or not head_b or head_a == head_b
 
     def _free(self, figure: _Figure) -> bool:

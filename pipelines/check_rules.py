@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import math
 
-from schemas.models import FactKind, Qualifier
+from schemas.models import Qualifier
 
-ADDITIVE_KINDS = frozenset({FactKind.POPULATION, FactKind.HOUSEHOLD_COUNT, FactKind.VILLAGE_COUNT,
-                            FactKind.COUNT, FactKind.MONEY, FactKind.AREA, FactKind.LENGTH})
 SENTENCE_ENDS = frozenset("。!?;\n！？；")
 CLAUSE_ENDS = SENTENCE_ENDS | frozenset(",:，：")
 ITEM_ENDS = CLAUSE_ENDS | frozenset("、()（）")
