@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from extractors.lang import headings as words
-from extractors.lang.numerals import ARABIC_DIGITS, CN_DIGITS, PLAIN_CN_NUMERALS
+from extractors.lang.numerals import ARABIC_DIGITS, CN_DIGITS, CN_SMALL_UNITS, PLAIN_CN_NUMERALS
 from extractors.lang.punctuation import (
     CLAUSE_FINAL,
     CLOSE_BRACKETS,
@@ -53,6 +53,7 @@ _CIRCLED = words.CIRCLED_NUMERALS
 _LEADING_SPACE = re.compile(f"{char_class(LINE_START_BLANKS)}*")
 _OPEN, _CLOSE, _DOT = char_class(OPEN_BRACKETS), char_class(CLOSE_BRACKETS), char_class(DOTS)
 _DI, _IS = words.ORDINAL_PREFIX, words.ENUMERATOR
+_TEN = next(c for c in PLAIN_CN_NUMERALS if CN_SMALL_UNITS.get(c) == 10)  # 十
 _NOT_CLAUSE_OR_IS = char_class(CLAUSE_FINAL, LIST_COMMA, _IS, ranges=r"\s", negate=True)
 
 # (style, canonical rank, pattern). Rank orders styles the way Chinese reports nest them
@@ -168,8 +169,8 @@ def cn_number(numeral: str) -> int:
         return _CIRCLED.index(numeral) + 1
     if numeral.isdecimal():
         return int(numeral)
-    if "十" in numeral:
-        tens, _, ones = numeral.partition("十")
+    if _TEN in numeral:
+        tens, _, ones = numeral.partition(_TEN)
         value = (CN_DIGITS.get(tens, 0) if tens else 1) * 10
         return value + (CN_DIGITS.get(ones, 0) if ones else 0)
     return CN_DIGITS.get(numeral, 0) if len(numeral) == 1 else 0
