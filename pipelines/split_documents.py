@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.lang import headings as words
-from extractors.lang.punctuation import COLONS, SENTENCE_OR_COLON
+from extractors.lang.punctuation import COLONS, ELLIPSIS, SENTENCE_OR_COLON
 from pipelines.split_sections import (
     PREFACE,
     SELF_INTRODUCTION,
@@ -266,4 +266,4 @@ def _document_title(lines: list[Line], kinds: list[_Kind], first: int, end: int)
         index += 1
     if not title:
         title = lines[first].head
-    return title if len(title) <= MAX_TITLE_CHARS else title[:MAX_TITLE_CHARS - 1] + "…"
+    return title if len(title) <= MAX_TITLE_CHARS else title[:MAX_TITLE_CHARS - 1] + ELLIPSIS
