@@ -31,36 +31,20 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipelines.check_rules import (
-    ADDITIVE_KINDS,
-    ALL_WORDS,
-    CLAUSE_ENDS,
-    COMPLEMENTARY,
-    ITEM_ENDS,
-    ITEM_REACH,
-    NOT_AMONG_AFTER,
-    NOT_AMONG_BEFORE,
-    NOT_TOTAL_AFTER,
-    NUMERAL_CHARS,
-    OVERLAP_WORDS,
-    PART_REACH,
-    PENDING_WORDS,
-    PLACE_CHARS,
-    PLAN_WORDS,
-    QUALIFIER_WORDS,
-    REST_WORDS,
-    SENTENCE_ENDS,
-    SHARE_VERBS,
-    TRAILING_QUALIFIERS,
-    base_head,
-    base_scope,
-    bounds,
-    fmt,
-    names_total,
-    share_consistent,
-    strip_lead,
+from extractors.base import Measure
+from extractors.lang.punctuation import CLOSE_BRACKETS, OPEN_BRACKETS
+from extractors.lang.totals import (
+    ALL_WORDS, AMONG, BREAKDOWN, COMPLEMENTARY, DONE, FIGURE_CHARS, NEARLY, NEARLY_QUALIFIER, NOT_AMONG_AFTER,
+    NOT_AMONG_BEFORE, NOT_PENDING, NOT_TOTAL_AFTER, NOT_TOTAL_BEFORE, OF, OVERLAP_WORDS, PART_PREFIXES,
+    PENDING_WORDS, PLACE_CHARS, PLAN_WORDS, REST_WORDS, SHARE_LEAD_QUALIFIERS, SHARE_TRAILING_QUALIFIERS,
+    SHARE_VERB, SHARE_VERBS, SUM_HEADS, SUM_TAILS, TOTAL_MARK, WHOLE_OF_PLACE,
 )
-from schemas.models import Check, CheckKind, Document, Fact, FactKind, Qualifier
+from extractors.registry import traits_of
+from pipelines.check_rules import (
+    CLAUSE_ENDS, ITEM_ENDS, ITEM_REACH, PART_REACH, SENTENCE_ENDS, base_head, base_scope, bounds, fmt,
+    names_total, share_consistent, strip_lead,
+)
+from schemas.models import Check, CheckKind, Document, Fact, Qualifier
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +85,7 @@ class _Layout:
             if ch in CLAUSE_ENDS:
                 self.clause_starts.append(i + 1)
                 # "…6621亩。其中魔芋1580亩" still belongs to the sentence of its whole.
-                if ch in SENTENCE_ENDS and not text[i + 1:i + 8].lstrip().startswith("其中"):
+                if ch in SENTENCE_ENDS and not text[i + 1:i + 8].lstrip().startswith(BREAKDOWN):
                     self.sentence_starts.append(i + 1)
 
     def sentence_of(self, pos: int) -> int:
@@ -163,13 +147,14 @@ class _Checker:
             figure = _Figure(fact, start, end, self.layout.sentence_of(start), self.layout.clause_of(start),
                              float(fact.value), fact.qualifier != Qualifier.EXACT,
                              *bounds(float(fact.value), Qualifier(fact.qualifier)))
-            if fact.kind == FactKind.AGE:
+            traits = traits_of(fact.kind)
+            if traits.measures == Measure.AGE:
                 self.ages.append(figure)
             elif fact.qualifier == Qualifier.RANGE:
                 continue  # 20万—30万元: no single value to add or divide
-            elif fact.kind == FactKind.RATIO and fact.unit == "percent":
+            elif traits.measures == Measure.SHARE and fact.unit == "percent":
                 self.ratios.append(figure)
-            elif fact.kind in ADDITIVE_KINDS and fact.value >= 0:
+            elif traits.additive and fact.value >= 0:
                 self.figures.append(figure)
                 self.by_sentence.setdefault(figure.sentence, []).append(figure)
         self.groups: list[_Group] = []
@@ -204,23 +189,27 @@ class _Checker:
         """The item's words around the figure: what it counts (魔芋 of 其中魔芋1580亩)."""
         start, end = self.layout.item(figure.start, figure.end)
         words = (self.layout.text[start:figure.start] + self.layout.text[figure.end:end]).strip()
-        for prefix in ("其中", "共有", "共", "有"):
+        for prefix in PART_PREFIXES:
             words = words.removeprefix(prefix)
         return words.strip()
 
     def _head(self, figure: _Figure) -> str:
         """Last character of what a village count counts: 村 (行政村), 组 (村民小组)."""
-        noun = figure.fact.text.rstrip(")）")
+        noun = figure.fact.text.rstrip(CLOSE_BRACKETS)
         cut = len(noun)
-        while cut and not (noun[cut - 1].isdigit() or noun[cut - 1] in NUMERAL_CHARS):
+        while cut and not (noun[cut - 1].isdigit() or noun[cut - 1] in FIGURE_CHARS):
             cut -= 1
         noun = noun[cut:] or self.layout.text[figure.end:figure.end + 4]
-        return "".join(ch for ch in noun.split("(")[0].split("（")[0] if ch not in ITEM_ENDS)[-1:]
+        for bracket in OPEN_BRACKETS:
+            noun = noun.split(bracket)[0]
+        return "".join(ch for ch in noun if ch not in ITEM_ENDS)[-1:]
 
     def _compatible(self, a: _Figure, b: _Figure) -> bool:
         if a.fact.kind != b.fact.kind or a.fact.unit != b.fact.unit:
             return False
-        head_a, head_b = (self._head(a), self._head(b)) if a.fact.kind == FactKind.VILLAGE_COUNT else ("", "")
+        if traits_of(a.fact.kind).measures != Measure.UNITS:
+            return True
+        head_a, head_b = self._head(a), self._head(b)
         return not head_a or not head_b or head_a == head_b
 
     def _free(self, figure: _Figure) -> bool:
@@ -264,12 +253,13 @@ class _Checker:
     def _total_marked(self, figure: _Figure, strong_only: bool) -> bool:
         prefix = self._before_in_item(figure)
         for i, ch in enumerate(prefix):
-            if ch == "共" and prefix[i - 1:i] not in ("公", "中") and prefix[i + 1:i + 2] not in NOT_TOTAL_AFTER:
+            if (ch == TOTAL_MARK and prefix[i - 1:i] not in NOT_TOTAL_BEFORE
+                    and prefix[i + 1:i + 2] not in NOT_TOTAL_AFTER):
                 return True
-            if ch in "合总" and prefix[i + 1:i + 2] in ("计", "共"):
+            if ch in SUM_HEADS and prefix[i + 1:i + 2] in SUM_TAILS:
                 return True
         clause = self.layout.text[self.layout.clause_start(figure.start):figure.start]
-        return not strong_only and len(clause) > 1 and clause[0] == "全" and clause[1] in PLACE_CHARS
+        return not strong_only and len(clause) > 1 and clause[0] == WHOLE_OF_PLACE and clause[1] in PLACE_CHARS
 
     def _breakdown(self, whole: _Figure, parts: list[_Figure]) -> _Group:
         return _Group(whole, parts, can_alarm=len(parts) == 1 or self._look_disjoint(parts))
@@ -278,34 +268,34 @@ class _Checker:
 
     def _group_breakdowns(self) -> None:
         text = self.layout.text
-        pos = text.find("其中")
+        pos, after = text.find(BREAKDOWN), len(BREAKDOWN)
         while pos != -1:
             stop = self.layout.sentence_end(pos)
-            following = text.find("其中", pos + 2, stop)
+            following = text.find(BREAKDOWN, pos + after, stop)
             before = self._window(self.layout.sentence_of(pos), pos - PART_REACH, pos)
-            if before and text[pos + 2:pos + 3] != "的" and id(before[-1]) not in self.wholes:
+            if before and text[pos + after:pos + after + 1] != OF and id(before[-1]) not in self.wholes:
                 parts = self._later_compatible(before[-1], pos, following if following != -1 else stop)
                 if parts:  # 其中的许多问题 is no breakdown
                     self._add_group(self._breakdown(before[-1], parts))
-            pos = following if following != -1 else text.find("其中", pos + 2)
+            pos = following if following != -1 else text.find(BREAKDOWN, pos + after)
 
     def _group_parentheses(self) -> None:
         text = self.layout.text
         for whole in self.figures:
-            if not self._free(whole) or text[whole.end:whole.end + 1] not in ("(", "（"):
+            if not self._free(whole) or text[whole.end:whole.end + 1] not in tuple(OPEN_BRACKETS):
                 continue
-            closing = next((i for i in range(whole.end, min(len(text), whole.end + 200)) if text[i] in ")）"),
-                           -1)
+            closing = next((i for i in range(whole.end, min(len(text), whole.end + 200))
+                            if text[i] in CLOSE_BRACKETS), -1)
             parts = self._later_compatible(whole, whole.end, closing) if closing != -1 else []
             if parts:
                 self._add_group(self._breakdown(whole, parts))
 
     def _among_marker(self, start: int, stop: int) -> int:
         text = self.layout.text
-        pos = text.find("中", start, stop)
+        pos = text.find(AMONG, start, stop)
         while pos != -1 and (text[pos - 1:pos + 1] in NOT_AMONG_BEFORE
                              or text[pos:pos + 2] in NOT_AMONG_AFTER):
-            pos = text.find("中", pos + 1, stop)
+            pos = text.find(AMONG, pos + 1, stop)
         return pos
 
     def _group_selections(self) -> None:
@@ -321,11 +311,11 @@ class _Checker:
 
     def _status(self, figure: _Figure) -> str | None:
         if id(figure) not in self.statuses:
-            words = self._descriptor(figure).replace("未来", "")
+            words = self._descriptor(figure).replace(NOT_PENDING, "")
             if any(word in words for word in PENDING_WORDS):
                 self.statuses[id(figure)] = "pending"
             else:
-                self.statuses[id(figure)] = "done" if "已" in words else None
+                self.statuses[id(figure)] = "done" if DONE in words else None
         return self.statuses[id(figure)]
 
     def _group_statuses(self) -> None:
@@ -364,9 +354,9 @@ class _Checker:
         before = self._window(ratio.sentence, ratio.start - PART_REACH, ratio.start)
         if not before or ratio.clause - before[-1].clause > 1:
             return
-        part, ends_with_of = before[-1], lead.rstrip().endswith("的")
-        if "占" in lead:
-            verb = "占"
+        part, ends_with_of = before[-1], lead.rstrip().endswith(OF)
+        if SHARE_VERB in lead:
+            verb = SHARE_VERB
         elif ends_with_of and any(v in lead for v in SHARE_VERBS):
             verb = max(SHARE_VERBS, key=lead.rfind)  # 为…的 / 是…的 / 相当于…的
         elif ends_with_of and names_total(strip_lead(lead)):
@@ -384,7 +374,7 @@ class _Checker:
         base = strip_lead(lead[at + len(verb):])
         qualifier = _share_qualifier(ratio, lead[max(0, at - 2):], text[ratio.end:ratio.end + 2])
         preceding = [f for f in before[:-1] if self._compatible(f, part)]
-        if verb not in ("占", "") and not names_total(base):  # 村主任年薪7万元,为村党支部书记的70%
+        if verb not in (SHARE_VERB, "") and not names_total(base):  # 村主任年薪7万元,为村党支部书记的70%
             named = [f for f in preceding if base and base in self._item(f)]
             if named:
                 self._emit_share(ratio, part, named[-1:], qualifier, alarm=True)
@@ -472,21 +462,13 @@ class _Checker:
             text=self.document.text[start:end], message=message))
 
 
-
-
-
-
-
-
-
-
 def _share_qualifier(ratio: _Figure, lead: str, after: str) -> Qualifier:
     """The ratio's qualifier, also when written apart from the number (接近总量的40%)."""
     if ratio.approximate:
         return Qualifier(ratio.fact.qualifier)
-    for words, qualifier in QUALIFIER_WORDS:
-        if any(w in lead for w in words):
+    for word, qualifier in SHARE_LEAD_QUALIFIERS:
+        if word in lead:
             return qualifier
-    if lead.strip().startswith("近") or lead.endswith("近"):
-        return Qualifier.NEARLY
-    return next((q for word, q in TRAILING_QUALIFIERS if after.startswith(word)), Qualifier.EXACT)
+    if lead.strip().startswith(NEARLY) or lead.endswith(NEARLY):
+        return NEARLY_QUALIFIER
+    return next((q for word, q in SHARE_TRAILING_QUALIFIERS if after.startswith(word)), Qualifier.EXACT)

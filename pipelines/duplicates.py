@@ -14,8 +14,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
-
-from pipelines.work_gate import checkpoint
+from collections.abc import Callable
 
 SIMILARITY = 0.9
 MIN_CHARS = 50          # shorter normalised texts are never marked as duplicates
@@ -59,11 +58,12 @@ def _jaccard(a: set[int], b: set[int]) -> float:
     return common / (len(a) + len(b) - common)
 
 
-def find_duplicates(texts: list[str]) -> list[int | None]:
+def find_duplicates(texts: list[str], checkpoint: Callable[[], None] = lambda: None) -> list[int | None]:
     """For each text, the index of the earliest earlier text it repeats, or None.
 
     A repeat is identical or near-identical after ignoring whitespace, punctuation and width
     (shingle Jaccard >= 0.9). Texts under MIN_CHARS normalised chars are never repeats.
+    `checkpoint` is called before each text (a caller's chance to pause the work).
     """
     normalised = [normalise(t) for t in texts]
     first_by_digest: dict[bytes, int] = {}

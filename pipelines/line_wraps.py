@@ -15,6 +15,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
+from extractors.lang.numerals import ARABIC_DIGITS
+from extractors.lang.punctuation import DOTS, HAN, PARAGRAPH_FINAL, char_class
+
 # A wrapped text has at least this many lines of about one length (its width), making at
 # least this share of its longer lines; lines within _SLACK of the width are full.
 _MIN_FULL_LINES = 8
@@ -22,12 +25,13 @@ _MIN_FULL_SHARE = 0.4
 _MIN_WIDTH = 16
 _SLACK = 3
 # A line that ends with these ends its paragraph (or is a heading), full or not.
-_PARAGRAPH_END = frozenset("。！？!?；;：:…”」』）)")
+_PARAGRAPH_END = frozenset(PARAGRAPH_FINAL)
 _LINE = re.compile(r"[^\n]*\n")
-_NUMBER_REST = re.compile(r"[.．]?[0-9０-９]+(?:[.．][0-9０-９]+)?")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DOT, _DIGIT = char_class(DOTS), f"[{ARABIC_DIGITS}]"
+_NUMBER_REST = re.compile(f"{_DOT}?{_DIGIT}+(?:{_DOT}{_DIGIT}+)?")
+_HAN = re.compile(f"[{HAN}]")
 _MAX_MOVE = 12
-_HAN_RUN = re.compile(rf"[\u4e00-\u9fff]{{1,{_MAX_MOVE}}}")
+_HAN_RUN = re.compile(rf"[{HAN}]{{1,{_MAX_MOVE}}}")
 
 
 def wrap_width(text: str) -> int | None:
@@ -104,7 +108,7 @@ def _cut_length(text: str, wrap: int) -> int:
     """How many characters after the wrap at `wrap` continue the number or the run of
     Chinese characters it cuts (at most _MAX_MOVE)."""
     before = text[wrap - 1:wrap]
-    if before.isdigit() or before in ".．" and text[wrap - 2:wrap - 1].isdigit():
+    if before.isdigit() or before in DOTS and text[wrap - 2:wrap - 1].isdigit():
         rest = _NUMBER_REST.match(text, wrap + 1)
     elif _HAN.match(before):
         rest = _HAN_RUN.match(text, wrap + 1)

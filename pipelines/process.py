@@ -108,13 +108,14 @@ def read_stage(path: str) -> SourceResult:
 
 def split_documents_stage(result: SourceResult) -> SourceResult:
     if not result.failed:
-        result.documents = build_documents(result.text, result.source.source_path, result.source.sha256)
+        result.documents = build_documents(result.text, result.source.source_path, result.source.sha256,
+                                           checkpoint)
     return result
 
 
 def split_sections_stage(result: SourceResult) -> SourceResult:
     if not result.failed:
-        result.sections = build_sections(result.text, result.documents)
+        result.sections = build_sections(result.text, result.documents, checkpoint)
     return result
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.lang import headings as words
+from extractors.lang.punctuation import COLONS, ELLIPSIS, SENTENCE_OR_COLON
 from pipelines.split_sections import (
     PREFACE,
     SELF_INTRODUCTION,
@@ -37,23 +39,12 @@ from pipelines.split_sections import (
 
 MAX_TITLE_CHARS = 60
 MAX_BARE_HEADING = 50   # longer numbered lines read as a sentence of body text
-_SENTENCE_PUNCTUATION = "。!?;！？；:："
 
-# Opening-paragraph cues, all anchored at the paragraph start (or a fixed lead-in phrase).
-_OPENERS: tuple[re.Pattern[str], ...] = (
-    # 近年来, / 多年来, / 2021年以来, / 今年以来, / 党的十八大以来,
-    re.compile(r"(?:近[几些]?年来|多年来|长期以来|一直以来|[^,，。;；:：]{1,12}以来)[,，]"),
-    # 按照……要求 / 根据……部署 / 遵照……精神
-    re.compile(r"(?:按照|根据|遵照|依据|依照)[^。;；]{0,60}?(?:要求|部署|安排|精神|通知|规定|意见|方案)"),
-    # X村是X镇所辖的… / X村位于… / 我村地处…
-    re.compile(r"[^,，。;；:：]{0,15}(?:村|镇|乡|县|区|市|社区|街道)(?:是|位于|地处|坐落|隶属)"),
-    # 2008年是……之年
-    re.compile(r"[^,，。;；]{0,10}是[^。;；]{0,40}之年"),
-)
-_OPENER_ANYWHERE = re.compile(
-    r"所辖|(?:汇报|报告|总结|介绍)如下|(?:作|做)(?:如下|以下)(?:汇报|报告|总结)")
-_REPORT_LEAD_IN = re.compile(r"(?:汇报|报告|总结|介绍)如下|(?:作|做)(?:如下|以下)(?:汇报|报告|总结)")
-_TITLE_JOINERS = ("和", "及", "与", "暨", "、")
+# Opening-paragraph cues, all anchored at the paragraph start (or a fixed lead-in phrase):
+# 近年来, / 2021年以来, — 按照……要求 — X村是X镇所辖的… / X村位于… — 2008年是……之年.
+_OPENERS: tuple[re.Pattern[str], ...] = tuple(re.compile(source) for source in words.OPENERS)
+_OPENER_ANYWHERE = re.compile(words.OPENER_ANYWHERE)
+_REPORT_LEAD_IN = re.compile(words.REPORT_LEAD_IN)
 _OPENER_WINDOW = 120   # chars of a paragraph searched for lead-in phrases
 
 
@@ -115,19 +106,19 @@ def _classify(line: Line) -> _Kind:
     elif is_plain_heading(line):
         kind.heading = kind.bare_heading = True
         kind.dash_heading = len(body) < len(head)
-        kind.colon_heading = head[-1] in ":："
+        kind.colon_heading = head[-1] in COLONS
         kind.title = _is_title_line(line, body)
         kind.core = plain_title(head)
     else:
         kind.opener = _is_opener(head)
-        kind.lead_in_only = (line.tail[-1:] in (":", "：")
+        kind.lead_in_only = (line.tail.endswith(tuple(COLONS))
                              and not _REPORT_LEAD_IN.search(line.tail)
                              and not _REPORT_LEAD_IN.search(head[:_OPENER_WINDOW]))
     return kind
 
 
 def _is_title_line(line: Line, body: str) -> bool:
-    return (line.length <= 50 and not any(c in body for c in _SENTENCE_PUNCTUATION)
+    return (line.length <= 50 and not any(c in body for c in SENTENCE_OR_COLON)
             and looks_like_title(body))
 
 
@@ -234,7 +225,7 @@ def _new_document_at(i: int, kinds: list[_Kind], state: _DocState) -> int | None
 def _announced_part(core: str, report_title: str) -> bool:
     """A heading that a multi-part report title (……和……, ……及……) names as one of its parts."""
     return (bool(core) and core != report_title and core in report_title
-            and any(joiner in report_title for joiner in _TITLE_JOINERS))
+            and any(joiner in report_title for joiner in words.TITLE_JOINERS))
 
 
 def _restart_start(i: int, kinds: list[_Kind], state: _DocState) -> int | None:
@@ -275,4 +266,4 @@ def _document_title(lines: list[Line], kinds: list[_Kind], first: int, end: int)
         index += 1
     if not title:
         title = lines[first].head
-    return title if len(title) <= MAX_TITLE_CHARS else title[:MAX_TITLE_CHARS - 1] + "…"
+    return title if len(title) <= MAX_TITLE_CHARS else title[:MAX_TITLE_CHARS - 1] + ELLIPSIS

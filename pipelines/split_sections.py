@@ -25,60 +25,71 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from extractors.lang import headings as words
+from extractors.lang.numerals import ARABIC_DIGITS, CN_DIGITS, CN_SMALL_UNITS, PLAIN_CN_NUMERALS
+from extractors.lang.punctuation import (
+    CLAUSE_FINAL,
+    CLOSE_BRACKETS,
+    COLONS,
+    COMMAS,
+    DASHES,
+    DOTS,
+    LINE_START_BLANKS,
+    LIST_COMMA,
+    OPEN_BRACKETS,
+    SENTENCE_OR_COLON,
+    SPACES,
+    WORD_SPACES,
+    char_class,
+)
+
 # Enough for any heading and its title; body text past this is never inspected.
 HEAD_CHARS = 512
 TAIL_CHARS = 32
 
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-              "两": 2}
-_CN = "[一二三四五六七八九十]"
-_AR = "[0-9０-９]"   # ASCII or full-width digits (\d would also take other scripts' digits)
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_LEADING_SPACE = re.compile(r"[ \t\u3000\u00a0\ufeff]*")
-_TRAILING_SPACE = " \t\u3000\u00a0"
-_SENTENCE_END = "。!?;！？；"
-_COLONS = ":："
+_CN = f"[{PLAIN_CN_NUMERALS}]"
+_AR = f"[{ARABIC_DIGITS}]"   # ASCII or full-width digits (\d would also take other scripts' digits)
+_CIRCLED = words.CIRCLED_NUMERALS
+_LEADING_SPACE = re.compile(f"{char_class(LINE_START_BLANKS)}*")
+_OPEN, _CLOSE, _DOT = char_class(OPEN_BRACKETS), char_class(CLOSE_BRACKETS), char_class(DOTS)
+_DI, _IS = words.ORDINAL_PREFIX, words.ENUMERATOR
+_TEN = next(c for c in PLAIN_CN_NUMERALS if CN_SMALL_UNITS.get(c) == 10)  # 十
+_NOT_CLAUSE_OR_IS = char_class(CLAUSE_FINAL, LIST_COMMA, _IS, ranges=r"\s", negate=True)
 
 # (style, canonical rank, pattern). Rank orders styles the way Chinese reports nest them
 # (第一部分 > 一、 > (一) > 1、/1. > (1) > ① > 一是); split_documents uses it to tell a new
 # report from a sub-list. Order matters: longer/more specific forms first.
 _MARKER_PATTERNS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
-    ("di-part", 0, re.compile(rf"第({_CN}{{1,3}}|{_AR}{{1,2}})(?:部分|章|篇)")),
+    ("di-part", 0, re.compile(rf"{_DI}({_CN}{{1,3}}|{_AR}{{1,2}}){words.one_of(words.PART_WORDS)}")),
     # 第一支队伍是 / 第二个方面是: the clause up to 是 is the marker (DECISIONS 11).
-    ("enum-named", 6, re.compile(rf"第({_CN}{{1,3}})[^\s,，。:：;；、是]{{1,6}}是")),
-    ("enum-di", 6, re.compile(rf"第({_CN}{{1,3}})[,，、]")),
-    ("enum", 6, re.compile(rf"({_CN}{{1,3}})是(?!否)")),
+    ("enum-named", 6, re.compile(rf"{_DI}({_CN}{{1,3}}){_NOT_CLAUSE_OR_IS}{{1,6}}{_IS}")),
+    ("enum-di", 6, re.compile(rf"{_DI}({_CN}{{1,3}}){char_class(COMMAS, LIST_COMMA)}")),
+    ("enum", 6, re.compile(rf"({_CN}{{1,3}}){_IS}(?!{words.NOT_ENUMERATOR_AFTER})")),
     # 一、 but not a list of numerals such as 三、四月份 / 一、二级.
-    ("cn-dun", 1, re.compile(rf"({_CN}{{1,3}})、(?!{_CN}{{1,2}}(?:月|级|类|等|批|届|期|季|年|号|、))")),
-    ("cn-dot", 1, re.compile(rf"({_CN}{{1,3}})[.．](?!{_CN})")),
-    ("paren-cn", 2, re.compile(rf"[(（]({_CN}{{1,3}})[)）]")),
-    ("ar-dun", 3, re.compile(rf"({_AR}{{1,2}})、")),
+    ("cn-dun", 1, re.compile(
+        rf"({_CN}{{1,3}}){LIST_COMMA}(?!{_CN}{{1,2}}{words.one_of((*words.NUMERAL_LIST_WORDS, LIST_COMMA))})")),
+    ("cn-dot", 1, re.compile(rf"({_CN}{{1,3}}){_DOT}(?!{_CN})")),
+    ("paren-cn", 2, re.compile(rf"{_OPEN}({_CN}{{1,3}}){_CLOSE}")),
+    ("ar-dun", 3, re.compile(rf"({_AR}{{1,2}}){LIST_COMMA}")),
     # 1. but not a decimal (1.5公里) or a date (3.15).
-    ("ar-dot", 3, re.compile(rf"({_AR}{{1,2}})[.．](?![0-9０-９.．])")),
-    ("paren-ar", 4, re.compile(rf"[(（]({_AR}{{1,2}})[)）]")),
-    ("ar-paren", 4, re.compile(rf"({_AR}{{1,2}})[)）]")),
+    ("ar-dot", 3, re.compile(rf"({_AR}{{1,2}}){_DOT}(?!{char_class(DOTS, ranges=ARABIC_DIGITS)})")),
+    ("paren-ar", 4, re.compile(rf"{_OPEN}({_AR}{{1,2}}){_CLOSE}")),
+    ("ar-paren", 4, re.compile(rf"({_AR}{{1,2}}){_CLOSE}")),
     ("circled", 5, re.compile(f"([{_CIRCLED}])")),
 )
 
-_SALUTATION = re.compile(
-    r"(?:尊敬的|各位|亲爱的|同志们|女士们|先生们|朋友们|老师们|同学们|大家)"
-    r"[^。!?！？]{0,40}[:：,，!！]$")
-_SALUTATION_WORDS = re.compile(r"(?:领导|同志|代表|来宾|朋友|同事|嘉宾|党员|团员|村民|乡亲)")
-_GREETING = re.compile(r"(?:大家|各位|同志们)?(?:上午|下午|晚上|早上)?好[!！。.]?$")
+_SALUTATION = re.compile(words.SALUTATION)
+_SALUTATION_WORDS = re.compile(words.one_of(words.ADDRESSEES))
+_GREETING = re.compile(words.GREETING)
 # 我是…书记 / 我叫… / 下面,我代表…作报告 / 本人…现任…: the speaker introduces themself.
-# A bare "我是一名共产党员" inside a 述职报告 is not an introduction, so 我是 needs a post.
-SELF_INTRODUCTION = re.compile(
-    r"(?:我叫|下面[,，]?我代表|我代表[^。]{0,40}?(?:作|做|向|汇报|报告)|受[^,，。]{1,20}委托"
-    r"|我是[^。;；]{0,20}?(?:书记|主任|委员|村官|镇长|乡长|县长|局长|干部|负责人|助理|专干"
-    r"|文书|队长|组长|部长|会计)"
-    r"|本人[^。;；]{0,15}?(?:现任|担任|任职|起任|系))")
-PREFACE = re.compile(r"(?:前言|序言|编者按|编者的话|导语|引言|卷首语|写在前面)(?:[:：]|$)")
+SELF_INTRODUCTION = re.compile(words.SELF_INTRODUCTION)
+PREFACE = re.compile(words.PREFACE)
 # A line made only of date/number characters (落款日期) is not a heading.
-_DATE_ONLY = re.compile(r"[\d\s年月日号.．/\-—:：()（）〇零一二三四五六七八九十]+$")
+_DATE_ONLY = re.compile(f"{words.DATE_CHARS}+$")
 _HAS_TEXT = re.compile(r"[^\W\d_]{2}")
 # "现将……汇报如下:" introduces a whole report, not a section (DECISIONS 14).
-_REPORT_LEAD_IN = re.compile(r"如下[:：]?$|以下(?:汇报|报告|总结)")
-_DASH = re.compile(r"[—\-－─]{1,4}")
+_REPORT_LEAD_IN = re.compile(words.LINE_LEAD_IN)
+_DASH = re.compile(f"{char_class(DASHES)}{{1,4}}")
 
 MAX_PLAIN_HEADING = 30      # chars; gold unnumbered headings are <= 19
 MAX_DASH_OR_TITLE = 50      # a subtitle or report title may be longer
@@ -145,8 +156,8 @@ def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[Li
 def _make_line(text: str, start: int, end: int) -> Line:
     content_start = _LEADING_SPACE.match(text, start, end).end()
     content_end = end
-    if content_end > content_start and text[content_end - 1] in _TRAILING_SPACE:
-        content_end = content_start + len(text[content_start:end].rstrip(_TRAILING_SPACE))
+    if content_end > content_start and text[content_end - 1] in SPACES:
+        content_end = content_start + len(text[content_start:end].rstrip(SPACES))
     head = text[content_start:min(content_end, content_start + HEAD_CHARS)]
     tail = text[max(content_start, content_end - TAIL_CHARS):content_end]
     return Line(start, end, head, content_end - content_start, tail)
@@ -158,11 +169,11 @@ def cn_number(numeral: str) -> int:
         return _CIRCLED.index(numeral) + 1
     if numeral.isdecimal():
         return int(numeral)
-    if "十" in numeral:
-        tens, _, ones = numeral.partition("十")
-        value = (_CN_DIGITS.get(tens, 0) if tens else 1) * 10
-        return value + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    return _CN_DIGITS.get(numeral, 0) if len(numeral) == 1 else 0
+    if _TEN in numeral:
+        tens, _, ones = numeral.partition(_TEN)
+        value = (CN_DIGITS.get(tens, 0) if tens else 1) * 10
+        return value + (CN_DIGITS.get(ones, 0) if ones else 0)
+    return CN_DIGITS.get(numeral, 0) if len(numeral) == 1 else 0
 
 
 def parse_marker(head: str) -> tuple[Marker, str] | None:
@@ -172,7 +183,7 @@ def parse_marker(head: str) -> tuple[Marker, str] | None:
         if match is None:
             continue
         rest = head[match.end():]
-        if not rest.strip(" \t\u3000,，:：、.．"):
+        if not rest.strip(words.AFTER_MARKER):
             return None   # a bare marker with nothing after it is not a heading line
         return Marker(match.group(0), style, rank, cn_number(match.group(1))), rest
     return None
@@ -185,7 +196,7 @@ def is_salutation(head: str) -> bool:
     if _GREETING.match(head):
         return True
     return bool(_SALUTATION.match(head)) and bool(
-        _SALUTATION_WORDS.search(head) or head.startswith(("同志们", "大家")))
+        _SALUTATION_WORDS.search(head) or head.startswith(words.ADDRESS_ALONE))
 
 
 def strip_dash(head: str) -> str:
@@ -207,11 +218,11 @@ def is_plain_heading(line: Line) -> bool:
             or SELF_INTRODUCTION.match(body) or PREFACE.match(body)
             or parse_marker(body) is not None):
         return False
-    if body[-1] in _COLONS:
+    if body[-1] in COLONS:
         inner = body[:-1]
-        return (len(body) <= MAX_COLON_HEADING and not _has_any(inner, _SENTENCE_END + _COLONS)
+        return (len(body) <= MAX_COLON_HEADING and not _has_any(inner, SENTENCE_OR_COLON)
                 and not _REPORT_LEAD_IN.search(body) and _commas(inner) <= MAX_COLON_COMMAS)
-    if _has_any(body, _SENTENCE_END + _COLONS) or body[-1] in ",，、—-":
+    if _has_any(body, SENTENCE_OR_COLON) or body[-1] in COMMAS + LIST_COMMA + DASHES:
         return False
     if _commas(body) > MAX_PLAIN_COMMAS:
         return False
@@ -220,17 +231,16 @@ def is_plain_heading(line: Line) -> bool:
 
 
 # Report titles: "……工作汇报", "关于……的报告", "……述职报告", "……申报材料", "村情简介".
-_TITLE_STRONG = re.compile(
-    r"(?:汇报|报告|总结|材料|讲话|发言|发言稿|致辞|述职|简介|综述|纪实)"
-    r"(?:[(（][^()（）]{0,20}[)）])?$")
+_BRACKETED = rf"(?:{_OPEN}{char_class(OPEN_BRACKETS, CLOSE_BRACKETS, negate=True)}{{0,20}}{_CLOSE})?$"
+_TITLE_STRONG = re.compile(words.one_of(words.TITLE_GENRES) + _BRACKETED)
 # Plan-like endings are titles only with a place, an organisation or 关于: "XX村2022年工作计划"
 # is a title, "下一步工作计划" / "2022年工作计划" are section headings of a report.
-_TITLE_WEAK = re.compile(r"(?:方案|计划|规划|要点|打算|意见)(?:[(（][^()（）]{0,20}[)）])?$")
-_TITLE_ANCHOR = re.compile(r"^关于|[村镇乡县区市]|社区|街道|支部|委员会")
+_TITLE_WEAK = re.compile(words.one_of(words.PLAN_GENRES) + _BRACKETED)
+_TITLE_ANCHOR = re.compile(words.TITLE_ANCHOR)
 
 
 # Slogan titles are two parallel phrases split by a space: "抓党建促脱贫 谱写乡村振兴新篇章".
-_COUPLET_TITLE = re.compile(r"[^\W\d_]{4,16}[ \u3000]{1,3}[^\W\d_]{4,16}$")
+_COUPLET_TITLE = re.compile(rf"[^\W\d_]{{4,16}}{char_class(WORD_SPACES)}{{1,3}}[^\W\d_]{{4,16}}$")
 
 
 def looks_like_title(body: str) -> bool:
@@ -245,11 +255,11 @@ def _has_any(text: str, chars: str) -> bool:
 
 
 def _commas(text: str) -> int:
-    return text.count(",") + text.count("，")
+    return sum(text.count(comma) for comma in COMMAS)
 
 
-_TITLE_END = re.compile(r"[。:：!?;！？；]")
-_SPACE = re.compile(r"[ \u3000]")
+_TITLE_END = re.compile(char_class(SENTENCE_OR_COLON))
+_SPACE = re.compile(char_class(WORD_SPACES))
 
 
 def numbered_title(rest: str, line_complete: bool) -> tuple[str, bool]:
@@ -259,21 +269,22 @@ def numbered_title(rest: str, line_complete: bool) -> tuple[str, bool]:
     line is prose: "五是抓制度建设 结合我村实际,…。" -> "抓制度建设"). A line without such
     punctuation ("一、抓党建促脱贫 谱写新篇章") is all title.
     """
-    rest = rest.lstrip(" \t\u3000,，:：、.．")
+    rest = rest.lstrip(words.AFTER_MARKER)
     end_match = _TITLE_END.search(rest)
     cut = len(rest) if end_match is None else end_match.start()
     if end_match is not None:
         space = _SPACE.search(rest, 0, cut)
         if space is not None:
             cut = space.start()
-    title = rest[:cut].rstrip(" \u3000")
-    after = rest[cut:].lstrip("。:：!?;！？； \u3000")
+    title = rest[:cut].rstrip(WORD_SPACES)
+    after = rest[cut:].lstrip(SENTENCE_OR_COLON + WORD_SPACES)
     return title, bool(after) or not line_complete
 
 
 def plain_title(head: str) -> str:
     """Title of an unnumbered heading: no leading dash, no trailing '。'/':'."""
-    return strip_dash(head).rstrip("。:：").strip(" \u3000")
+    # A plain heading holds no sentence end but a last 。 or colon: SENTENCE_OR_COLON strips those.
+    return strip_dash(head).rstrip(SENTENCE_OR_COLON).strip(WORD_SPACES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,7 +313,7 @@ def _candidates(text: str, start: int, end: int) -> list[_Candidate]:
 def _is_part(index: int, candidates: list[_Candidate], seen_numbered: bool) -> bool:
     """An unnumbered heading that heads a part of the report rather than an item."""
     head = candidates[index].line.head
-    if not seen_numbered or head[-1] in _COLONS or _DASH.match(head):
+    if not seen_numbered or head[-1] in COLONS or _DASH.match(head):
         return True
     following = candidates[index + 1] if index + 1 < len(candidates) else None
     return following is not None and following.marker is not None and following.marker.ordinal == 1

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pipelines.duplicates import find_duplicates
 from pipelines.line_wraps import as_written, reading_text
 from pipelines.split_documents import split_documents
 from pipelines.split_sections import split_sections
-from pipelines.work_gate import checkpoint
 from schemas import Document, Section
 
 
@@ -22,12 +21,14 @@ def document_id(sha256: str, ordinal: int, source_path: str = "") -> str:
     return f"{sha256[:16]}-{path_tag}-d{ordinal:04d}"
 
 
-def build_documents(text: str, source_path: str, sha256: str) -> list[Document]:
-    """Split a source text into documents and mark near-identical repeats."""
+def build_documents(text: str, source_path: str, sha256: str,
+                    checkpoint: Callable[[], None] = lambda: None) -> list[Document]:
+    """Split a source text into documents and mark near-identical repeats (`checkpoint` is
+    called between documents: a caller's chance to pause the work)."""
     reading = reading_text(text)  # wrapped lines joined: a paragraph is one line again
     spans = split_documents(reading)
     texts = [text[s.start:s.end] for s in spans]
-    originals = find_duplicates(texts)
+    originals = find_duplicates(texts, checkpoint)
     ids = [document_id(sha256, i, source_path) for i in range(len(spans))]
     return [
         Document(
@@ -39,8 +40,10 @@ def build_documents(text: str, source_path: str, sha256: str) -> list[Document]:
     ]
 
 
-def build_sections(text: str, documents: Sequence[Document]) -> list[Section]:
-    """The heading tree of every document, with parent ids."""
+def build_sections(text: str, documents: Sequence[Document],
+                   checkpoint: Callable[[], None] = lambda: None) -> list[Section]:
+    """The heading tree of every document, with parent ids (`checkpoint` is called before
+    each document)."""
     sections: list[Section] = []
     reading = reading_text(text)
     for document in documents:

@@ -38,3 +38,35 @@ def char_class(*parts: str, ranges: str = "", negate: bool = False) -> str:
 
 
 _ESCAPES = {"\\": r"\\", "]": r"\]", "^": r"\^", "-": r"\-", "\n": r"\n", "\t": r"\t"}
+
+
+# --- Added for the pipelines (sections, documents, line wraps, checks): named parts and the
+# variants the rules read, each built from the parts above.
+# The dot in both widths: a decimal point (3.5公里, 12．6) or the dot of a list marker (1. 一．).
+DOTS = ".．"
+EXCLAMATIONS = "!！"
+# Dashes of a subtitle or run-in heading (——落实好五项机制): em dash, hyphen, full-width hyphen,
+# box-drawing line (OCR).
+DASHES = "—-－─"
+# A byte-order mark: a pasted file's first line starts with one.
+BOM = "\ufeff"
+# Blanks before a line's text: SPACES and a BOM.
+LINE_START_BLANKS = SPACES + BOM
+# The space typed between the words or phrases of a line (ASCII and ideographic): a title's
+# two halves (抓党建促脱贫 谱写新篇章), a title cut off from prose. Not a tab (a table's cell
+# break) and not the no-break space, which these rules never looked for.
+WORD_SPACES = " \u3000"
+# A colon ends a heading or a title as a sentence end does (一、基本情况: …).
+SENTENCE_OR_COLON = SENTENCE_FINAL + COLONS
+# What ends a clause inside a line: a sentence end, a comma, a colon.
+CLAUSE_FINAL = SENTENCE_FINAL + COMMAS + COLONS
+# Sentence ends of the checks, which read a document's whole text: a line break also ends a
+# sentence there (a heading or a table row has no 。).
+SENTENCE_BREAKS = SENTENCE_FINAL + "\n"
+CLAUSE_BREAKS = SENTENCE_BREAKS + COMMAS + COLONS
+# What bounds an item of a list (魔芋1580亩、玄参900亩; 6个村(社区)): clause breaks, 、, brackets.
+ITEM_BREAKS = CLAUSE_BREAKS + LIST_COMMA + OPEN_BRACKETS + CLOSE_BRACKETS
+# A line of wrapped text that ends so ends its paragraph: a sentence end, a colon, an ellipsis,
+# a closing bracket or one of the quotes that close a quoted sentence (”」』). Not 》, which closes
+# a title inside a sentence, nor the ASCII " and ’, which open as often as they close.
+PARAGRAPH_FINAL = SENTENCE_OR_COLON + ELLIPSIS + "”」』" + CLOSE_BRACKETS

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import threading
 import time
 
 import pytest
 
-from pipelines import duplicates, process, structure
+from pipelines import process
 from pipelines.warehouse import BatchWriter
 from pipelines.warehouse import writer as batch_writer
 from pipelines.work_gate import WORK_GATE, WorkGate
@@ -136,12 +137,14 @@ def test_the_batch_writer_loads_while_the_stages_wait(tmp_path, sample_path, mon
 
 @pytest.fixture()
 def counted_checkpoints(monkeypatch):
-    """Calls of the checkpoint each stage module imported, by module."""
+    """Calls of the checkpoint process passes to the stages, by the module that calls it
+    (structure and duplicates take it as an argument: they import no concurrency)."""
     counts: dict[str, int] = {}
-    for module in (process, structure, duplicates):
-        def counting(name=module.__name__):
-            counts[name] = counts.get(name, 0) + 1
-        monkeypatch.setattr(module, "checkpoint", counting)
+
+    def counting():
+        name = sys._getframe(1).f_globals["__name__"]
+        counts[name] = counts.get(name, 0) + 1
+    monkeypatch.setattr(process, "checkpoint", counting)
     return counts
 
 
