@@ -2,6 +2,8 @@
 import re
 
 from extractors.base import Candidate, Extractor, KindTraits, Measure, Segmenter, UnitSpec
+from extractors.lang.numerals import ARABIC_DIGITS, PLAIN_CN_NUMERALS
+from extractors.lang.punctuation import COMMAS, LIST_COMMA, char_class
 from extractors.lang.wordlists import load_rows
 from extractors.registry import register
 from schemas import FactKind
@@ -11,7 +13,7 @@ from schemas import FactKind
 _COUNTS_GROUPS = re.compile("(?:分为|分成|编为|编成|共|计|有|设|设立|成立|组建|建立|组成)$")
 # 19、20、21、22组: the last number of a list of labels (groups, teams, buildings), no count.
 _LABELLED = frozenset({"组", "队", "栋", "幢"})
-_LABEL_LIST = re.compile(r"[0-9０-９一二三四五六七八九十]+[、,，]$")
+_LABEL_LIST = re.compile(f"[{ARABIC_DIGITS}{PLAIN_CN_NUMERALS}]+" + char_class(LIST_COMMA, COMMAS) + "$")
 
 
 class CountExtractor(Extractor):

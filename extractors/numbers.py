@@ -220,7 +220,8 @@ def resolve_qualifier(
     return Qualifier.EXACT
 
 
-_RENDER_DIGITS = "零一二三四五六七八九"
+# The plain digit of each value, 零 to 九 (the first CN_DIGITS key with that value).
+_RENDER_DIGITS = "".join(next(ch for ch, v in CN_DIGITS.items() if v == d) for d in range(10))
 
 
 def _render_below_10000(n: int, leading: bool) -> str:

@@ -22,7 +22,7 @@ from extractors.place_names import (MASKED_OR_LATIN_PLACE, NAME_WINDOW, SUFFIX_A
 _SELF_REFERENCE = re.compile(f"[{SELF_REFERENCE_HEADS}]({SUFFIX_SOURCE})")
 # A report's first line is its title when short and no sentence.
 _TITLE_MAX = 40
-_IN_SENTENCES = re.compile(char_class(COMMAS, "。;；!！?？"))
+_IN_SENTENCES = re.compile(char_class(COMMAS, SENTENCE_FINAL))
 # A place followed by one of these is an item of a list (确定A社区、B村委会为示范点).
 _LIST_JOINERS = COORDINATORS
 _SENTENCE_STARTS = frozenset(SENTENCE_FINAL)

@@ -3,6 +3,8 @@ import re
 
 from extractors.base import Candidate, Extractor, KindTraits, Measure, Segmenter, UnitSpec
 from extractors.lang.people import PEOPLE_AS_MEASURE as _PEOPLE_NOUNS
+from extractors.lang.people import PEOPLE_WORDS as _PEOPLE_WORDS
+from extractors.lang.people import POSTS_COUNTED as _POSTS_COUNTED
 from extractors.lang.punctuation import COLONS, COMMAS, LIST_COMMA, SENTENCE_FINAL, char_class
 from extractors.numbers import NUMERAL_START_CLASS
 from extractors.registry import register
@@ -17,10 +19,12 @@ _PERSON_TIME_NAMED = re.compile(f"(?<![{NUMERAL_START_CLASS}余多])人次"
 
 # 24个村党支部书记, 3个贫困学生: people counted with 个 (the count extractor hands them over).
 COUNTED_WITH_GE = UnitSpec("个", "person", scanned=False)
+# A post or a noun of people (代表 not of 代表处, 代表团, 代表大会), or 人 ending a word.
+_PERSON_AFTER_GE = "|".join([*_POSTS_COUNTED, *(w + "(?![处团大])" if w == "代表" else w for w in _PEOPLE_WORDS),
+                             "人(?![民才口工员均次数格性体事力生])"])
 _PEOPLE_AFTER = re.compile(
     r"(?:[村镇乡](?:党支部|党总支|支部|委会|两委)|[\u4e00-\u9fff]{0,2}?)"
-    r"(?:书记|干部|党员|人员|主任|委员|村民|群众|农民|居民|学生|老人|儿童|妇女|青年|"
-    r"志愿者|代表(?![处团大])|人(?![民才口工员均次数格性体事力生]))"
+    f"(?:{_PERSON_AFTER_GE})"
     r"(?!专业|合作|委员会|委会|小组|协会|组织|企业|公司|联合)")  # 16个农民专业合作社: an organisation
 
 

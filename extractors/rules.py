@@ -14,9 +14,12 @@ from extractors.lang.not_facts import (COORDINATORS as _COORDINATORS, INDICATOR_
                                        ITEM_MEASURES as _ITEM_MEASURES, NOT_LIST_END as _NOT_LIST_END,
                                        QUOTED_TERM_MAX as _QUOTED_TERM_MAX, REAL_THING_AFTER_ITEM, RHETORICAL_ITEMS,
                                        REFERENCE_WORDS as _REFERENCE_WORDS)
+from extractors.lang.headings import ENUMERATOR, ORDINAL_PREFIX
+from extractors.lang.numerals import ARABIC_DIGITS, PLAIN_CN_NUMERALS
 from extractors.lang.numerals import CN_NUMERAL_CHARS as _CN_NUMERAL_CHARS
 from extractors.lang.punctuation import CLOSE_QUOTES as _CLOSE_QUOTES
-from extractors.lang.punctuation import COLONS, COMMAS, SENTENCE_FINAL, char_class
+from extractors.lang.punctuation import (CLOSE_BRACKETS, COLONS, COMMAS, DOTS, LIST_COMMA, OPEN_BRACKETS,
+                                         SENTENCE_FINAL, char_class)
 from extractors.lang.punctuation import OPEN_QUOTES as _OPEN_QUOTES
 from extractors.lang.qualifiers import AT_LEAST, DETACHED_BEFORE_DE, LEADING_QUALIFIERS, QUALIFIER_INSIDE_A_WORD
 from schemas import Qualifier
@@ -24,9 +27,11 @@ from schemas import Qualifier
 _CLAUSE_BREAK = frozenset(COMMAS + SENTENCE_FINAL + COLONS + "\n")
 _ABSTRACT_ITEMS = re.compile(f"(?:{'|'.join(RHETORICAL_ITEMS)})(?![{REAL_THING_AFTER_ITEM}])")
 # A numbered heading: 一、 (一) 1. 一是 at the start of a line.
+_CN = f"[{PLAIN_CN_NUMERALS}]"
 _HEADING_MARKER = re.compile(
-    r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|"
-    r"[一二三四五六七八九十]是|第[一二三四五六七八九十]+[,，、])"
+    rf"\s*(?:{_CN}+{char_class(LIST_COMMA, DOTS)}|{char_class(OPEN_BRACKETS)}[{PLAIN_CN_NUMERALS}{ARABIC_DIGITS}]+"
+    rf"{char_class(CLOSE_BRACKETS)}|[{ARABIC_DIGITS}]+{char_class(LIST_COMMA, DOTS)}|{_CN}{ENUMERATOR}"
+    rf"|{ORDINAL_PREFIX}{_CN}+{char_class(COMMAS, LIST_COMMA)})"
 )
 
 
