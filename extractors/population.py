@@ -2,9 +2,8 @@
 import re
 
 from extractors.base import Candidate, Extractor, KindTraits, Measure, Segmenter, UnitSpec
-from extractors.lang.people import PEOPLE_AS_MEASURE as _PEOPLE_NOUNS
-from extractors.lang.people import PEOPLE_WORDS as _PEOPLE_WORDS
-from extractors.lang.people import POSTS_COUNTED as _POSTS_COUNTED
+from extractors.lang.people import PEOPLE_NOUNS, POSTS_COUNTED
+
 from extractors.lang.punctuation import COLONS, COMMAS, LIST_COMMA, SENTENCE_FINAL, char_class
 from extractors.numbers import NUMERAL_START_CLASS
 from extractors.registry import register
@@ -20,7 +19,7 @@ _PERSON_TIME_NAMED = re.compile(f"(?<![{NUMERAL_START_CLASS}余多])人次"
 # 24个村党支部书记, 3个贫困学生: people counted with 个 (the count extractor hands them over).
 COUNTED_WITH_GE = UnitSpec("个", "person", scanned=False)
 # A post or a noun of people (代表 not of 代表处, 代表团, 代表大会), or 人 ending a word.
-_PERSON_AFTER_GE = "|".join([*_POSTS_COUNTED, *(w + "(?![处团大])" if w == "代表" else w for w in _PEOPLE_WORDS),
+_PERSON_AFTER_GE = "|".join([*POSTS_COUNTED, *(w + "(?![处团大])" if w == "代表" else w for w in PEOPLE_NOUNS),
                              "人(?![民才口工员均次数格性体事力生])"])
 _PEOPLE_AFTER = re.compile(
     r"(?:[村镇乡](?:党支部|党总支|支部|委会|两委)|[\u4e00-\u9fff]{0,2}?)"
@@ -42,7 +41,7 @@ class PopulationExtractor(Extractor):
         # Ranks: 排名前五名, 前3名, 后两位 are positions, not head counts.
         if candidate.unit.surface in ("名", "位") and before[-1:] in ("前", "后"):
             return None
-        if candidate.unit.surface in _PEOPLE_NOUNS and candidate.chinese:
+        if candidate.unit.surface in PEOPLE_NOUNS and candidate.chinese:
             return None
         # 参加人次450人: the figure counts person-times although the measure word is 人.
         if candidate.unit.surface == "人" and _PERSON_TIME_NAMED.search(before):
@@ -60,7 +59,7 @@ extractor = register(PopulationExtractor(
         UnitSpec("人", "person", not_before="[民均才们类工造为体格性]|小组"),  # 五人小组: a team's name
         UnitSpec("名", "person", not_before="[单称额义誉列牌片校师言字次气利声]|优(?!秀)"),
         UnitSpec("位", "person", not_before="[于置列次数居]"),
-        *(UnitSpec(noun, "person") for noun in _PEOPLE_NOUNS),
+        *(UnitSpec(noun, "person") for noun in PEOPLE_NOUNS),
         UnitSpec("", "person", scanned=False),  # 总人口3.2万: named by the noun, no unit
         COUNTED_WITH_GE,
     ),

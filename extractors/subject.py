@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors.base import Candidate, Measure, Segmenter
-from extractors.lang.people import PEOPLE_WORDS as _PEOPLE_WORDS
+from extractors.lang.people import PEOPLE_NOUNS as _PEOPLE_WORDS
 from extractors.lang.punctuation import (ASCII_STOP, CLAUSE_END, CLOSE_BRACKETS, CLOSE_QUOTES, COLONS, COMMAS,
                                          LIST_COMMA, OPEN_BRACKETS, OPEN_QUOTES, SENTENCE_FINAL, char_class)
 from extractors.lang.subjects import ADMIN_UNITS as _ADMIN_UNITS

@@ -60,6 +60,10 @@ ROWS = [
     # people counted with 个
     ("全镇24个村党支部书记述职", [P("24个", 24)]),
     ("资助3个贫困学生", [P("3个", 3)]),
+    # one list of people nouns serves the measure word, the noun after 个 and the subject
+    ("转移就业3个劳动力", [P("3个", 3)]),
+    ("新增12个教师", [P("12个", 12)]),
+    ("乡机关21团员", [P("21团员", 21)]),
     ("3个合作社带动农民增收", [("3个", "count", 3, None, "个", "exact")]),
     ("在16个农民专业合作社中", [("16个", "count", 16, None, "个", "exact")]),
     # not people counts
