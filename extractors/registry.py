@@ -20,7 +20,7 @@ from schemas import KIND_UNITS
 ENTRY_POINT_GROUP = "huibao.extractors"
 BUILTIN_MODULES = (
     "village_count", "population", "household_count", "money", "ratio",
-    "area", "length", "age", "count",
+    "area", "length", "age", "weight", "volume", "count",
 )
 
 _registry: dict[str, Extractor] = {}

@@ -66,6 +66,11 @@ ROWS = [
     ("几百元", []),
     ("一元", []),
     ("投入8个亿", []),
+    # foreign currency: the value in that currency, not converted
+    ("引进外资500万美元", [("500万美元", "money", 5e6, None, "USD", "exact")]),
+    ("合同金额1200万欧元", [("1200万欧元", "money", 1.2e7, None, "EUR", "exact")]),
+    ("年产值约300万美元", [("约300万美元", "money", 3e6, None, "USD", "about")]),
+    ("捐款20万港元", [("20万港元", "money", 2e5, None, "HKD", "exact")]),
 ]
 
 
