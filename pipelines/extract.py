@@ -56,7 +56,8 @@ def extract_facts(
         start, end = sentences.around(candidate.start, candidate.end)
         sentence = (max(start, candidate.start - MAX_SENTENCE_REACH), min(end, candidate.end + MAX_SENTENCE_REACH))
         prior = [p for p in prior if p.end > sentence[0]]
-        subject = as_written(subject_of(read, kind, measures, candidate, sentence, segment, prior), read is not text)
+        subject = as_written(subject_of(read, kind, measures, candidate, sentence, segment, prior), reading, text,
+                             *sentence)
         prior.append(PriorFigure(candidate.end, kind, measures, candidate.unit.canonical, subject))
         char_start, char_end = reading.span(candidate.start, candidate.end)
         facts.append(Fact(
@@ -70,7 +71,7 @@ def extract_facts(
             unit=candidate.unit.canonical,
             qualifier=candidate.qualifier,
             subject=subject,
-            place=as_written(place_of(read, candidate, measures, sentence, places, level), read is not text),
+            place=as_written(place_of(read, candidate, measures, sentence, places, level), reading, text, lo, hi),
             text=text[char_start:char_end],  # candidate.span_text(text) unless a wrap moved
             char_start=char_start,
             char_end=char_end,

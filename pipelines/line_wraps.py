@@ -15,6 +15,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
+from extractors.lang.punctuation import ELLIPSIS
+from extractors.lang.script import fold
+
 from extractors.lang.numerals import ARABIC_DIGITS
 from extractors.lang.punctuation import DOTS, HAN, PARAGRAPH_FINAL, char_class
 
@@ -32,6 +35,9 @@ _NUMBER_REST = re.compile(f"{_DOT}?{_DIGIT}+(?:{_DOT}{_DIGIT}+)?")
 _HAN = re.compile(f"[{HAN}]")
 _MAX_MOVE = 12
 _HAN_RUN = re.compile(rf"[{HAN}]{{1,{_MAX_MOVE}}}")
+
+
+_SPACES = r"\s*"  # a phrase read across a wrap or a letter-spaced title
 
 
 def wrap_width(text: str) -> int | None:
@@ -52,12 +58,16 @@ def wrap_width(text: str) -> int | None:
 
 
 class Reading(NamedTuple):
-    """A text as extraction reads it: wrap breaks as spaces, a number or word cut by a
-    wrap whole again. In each range [start, end) of `moved`, the characters after a wrap
-    moved up by one and the wrap, as a space, took the range's last place."""
+    """A text as extraction reads it: in simplified characters (extractors.lang.script:
+    `folded` when that changed any), wrap breaks as spaces and a number or word cut by a
+    wrap whole again (`wrapped` when the text is hard-wrapped). In each range [start, end)
+    of `moved`, the characters after a wrap moved up by one and the wrap, as a space, took
+    the range's last place."""
 
     text: str
     moved: tuple[tuple[int, int], ...] = ()
+    wrapped: bool = False
+    folded: bool = False
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The span in the text of what reads as [start, end) (3.5公里 reads where the text
@@ -83,10 +93,12 @@ def read_wrapped(text: str) -> Reading:
     Chinese characters (3.5公\\n里, 五沙\\n村) moves to its end. Text whose lines are not
     wrapped reads as it is.
     """
-    width = wrap_width(text)
+    read = fold(text)
+    folded = read != text
+    width = wrap_width(read)
     if width is None:
-        return Reading(text)
-    chars, moved = list(text), []
+        return Reading(read if folded else text, folded=folded)
+    text, chars, moved = read, list(read), []
     for match in _LINE.finditer(text):
         body = match.group()[:-1].rstrip()
         if len(body) < width - _SLACK or body[-1] in _PARAGRAPH_END:
@@ -96,7 +108,7 @@ def read_wrapped(text: str) -> Reading:
         chars[wrap:end] = [*text[wrap + 1:end], " "]
         if end > wrap + 1:
             moved.append((wrap, end))
-    return Reading("".join(chars), tuple(moved))
+    return Reading("".join(chars), tuple(moved), wrapped=True, folded=folded)
 
 
 def reading_text(text: str) -> str:
@@ -117,8 +129,23 @@ def _cut_length(text: str, wrap: int) -> int:
     return rest.end() - wrap - 1 if rest else 0
 
 
-def as_written(phrase: str | None, wrapped: bool) -> str | None:
-    """A phrase copied from the reading text across a wrap (农 户) as the text means it (农户)."""
-    if not wrapped or phrase is None:
+def as_written(phrase: str | None, reading: Reading, text: str, lo: int = 0, hi: int | None = None) -> str | None:
+    """A phrase copied from the reading of `text` as the text writes it: in its own
+    script (张家湾村 read where the text has 張家灣村: the first place in reading[lo:hi] the
+    phrase reads at, spaces between its characters allowed), and across a wrap as the
+    text means it (农 户 → 农户)."""
+    if phrase is None:
+        return None
+    if reading.folded:
+        phrase = _in_its_script(phrase, reading, text, lo, len(text) if hi is None else hi)
+    return "".join(phrase.split()) or None if reading.wrapped else phrase
+
+
+def _in_its_script(phrase: str, reading: Reading, text: str, lo: int, hi: int) -> str:
+    shortened = phrase.endswith(ELLIPSIS)  # a long title cut short: …
+    body = "".join(phrase.removesuffix(ELLIPSIS).split())
+    found = re.compile(_SPACES.join(map(re.escape, body))).search(reading.text, lo, hi) if body else None
+    if found is None:
         return phrase
-    return "".join(phrase.split()) or None
+    start, end = reading.span(*found.span())
+    return text[start:end] + (ELLIPSIS if shortened else "")

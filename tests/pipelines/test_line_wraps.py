@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipelines import process
-from pipelines.line_wraps import Reading, as_written, reading_text, wrap_width
+from pipelines.line_wraps import Reading, as_written, read_wrapped, reading_text, wrap_width
 from pipelines.structure import build_documents, build_sections
 from schemas import Source, SourceStatus
 
@@ -98,11 +98,24 @@ def test_reading_span(read, span):
     assert text[span[0]:span[1]].replace("\n", "") == reading.text[read[0]:read[1]].replace(" ", "")
 
 
-def test_as_written():
-    assert as_written("农 户", True) == "农户"
-    assert as_written("医务 人员", False) == "医务 人员"
-    assert as_written(" ", True) is None
-    assert as_written(None, True) is None
+@pytest.mark.parametrize(("text", "phrase", "written"), [
+    ("全村农户326户", "农户", "农户"),  # read as it is
+    ("全村農戶326戶", "农户", "農戶"),  # traditional: copied in the text's script
+    ("張家灣村位於山區", "张家湾村", "張家灣村"),
+    ("張家灣村位於山區，张家湾", "张家湾", "張家灣"),  # the first place it reads at
+    ("關於颱風受災情況的報告", "关於台风受灾情况…", "關於颱風受災情況…"),  # a shortened title (於 is in GB 2312: kept)
+    ("全村農戶326戶", "耕地", "耕地"),  # not in the text: as read
+])
+def test_as_written_copies_a_phrase_in_its_script(text, phrase, written):
+    assert as_written(phrase, read_wrapped(text), text) == written
+
+
+def test_as_written_across_a_wrap():
+    wrapped = Reading("农 户", wrapped=True)
+    assert as_written("农 户", wrapped, "农\n户") == "农户"
+    assert as_written("医务 人员", Reading("医务 人员"), "医务 人员") == "医务 人员"
+    assert as_written(" ", wrapped, " ") is None
+    assert as_written(None, wrapped, "") is None
 
 
 def _facts(text: str, segment) -> list:
