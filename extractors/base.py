@@ -27,7 +27,9 @@ class KindTraits:
     `additive`: parts of one total add up (sum checks). `named_by`: nouns that name a
     figure of the kind written without a unit (总人口3.2万, 户数326); `named_in_magnitude`:
     only a figure in 万 or 亿 is named so (投资500万; 收入3000 is nothing). `view`: the
-    analyst view of the kind's facts (default `<kind>_v`).
+    analyst view of the kind's facts (default `<kind>_v`). `framed_by`: regexes of the
+    frames a bare figure of the kind stands after (完成年度目标的63.5, 同比增长12.4), with
+    `frame_ends`, the characters they may end with.
     """
 
     measures: Measure = Measure.THINGS
@@ -35,6 +37,10 @@ class KindTraits:
     named_by: tuple[str, ...] = ()
     named_in_magnitude: bool = False
     view: str | None = None
+    # Regex sources of frames right before a bare figure of this kind (占总户数的27: a share),
+    # and every character such a frame may end with.
+    framed_by: tuple[str, ...] = ()
+    frame_ends: str = ""
 
 
 @dataclass(frozen=True, slots=True)

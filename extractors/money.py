@@ -7,7 +7,7 @@ from schemas import FactKind
 # Nouns that name an amount written without 元, in 万 or 亿 (投资500万, 收入达20万): reports
 # drop 元 there; a bare small figure after them is no amount.
 MONEY_NOUNS = ("投资", "资金", "收入", "税收", "产值", "经费", "补贴", "补助", "营业额", "销售额", "总额",
-               "利润", "贷款", "存款", "奖补", "分红", "预算", "支出", "开支")
+               "利润", "贷款", "存款", "奖补", "分红", "预算", "支出", "开支", "人民币")
 
 # Foreign currencies as reports write them, by ISO 4217 code (GUIDELINE: value in that currency).
 FOREIGN_CURRENCIES = {"美元": "USD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP", "港元": "HKD", "港币": "HKD",

@@ -1,5 +1,6 @@
 """Percentages, shares and multiples: 74%, 6‰, 百分之八十, 七成, 3个百分点, 2倍."""
 from extractors.base import Candidate, Extractor, KindTraits, Measure, Segmenter, UnitSpec, ends_a_word
+from extractors.lang.shares import FRAME_ENDS, FRAMES
 from extractors.registry import register
 from schemas import FactKind
 
@@ -28,8 +29,9 @@ extractor = register(RatioExtractor(
         UnitSpec("倍", "times"),
         UnitSpec("成", "percent", scale=10.0,
                  not_before="[为功员立果绩效本长熟品年人交就型绩了的立都不]"),
+        UnitSpec("", "percent", scanned=False),  # 同比增长12.4: a share whose % the copy lost
     ),
     priority=10,
     description="percentage, share or multiple (percent 0–100+, percentage_point, times)",
-    traits=KindTraits(measures=Measure.SHARE),
+    traits=KindTraits(measures=Measure.SHARE, framed_by=FRAMES, frame_ends=FRAME_ENDS),
 ))

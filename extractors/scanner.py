@@ -36,8 +36,13 @@ from schemas import Qualifier
 _CN_MAGNITUDE_START = "十百千万亿"
 # Where the clause before a named figure starts (an ASCII full stop too: OCR and typed text).
 _CLAUSE_BREAK = char_class(COMMAS, "。;；", COLONS, "\n.")
+# How far before a bare figure its frame may start (占全村建档立卡贫困户总数的27).
+_FRAME_REACH = 20
 # The words that may stand between the noun naming a figure without a unit and the figure.
-_NAMING_LINKS = ("为", "是", "达到", "达", "约", "共", "共有", "有", "总计", "合计", "计", "突破", "超过")
+_NAMING_LINKS = ("为", "是", "达到", "达", "约", "共", "共有", "有", "总计", "合计", "计", "突破", "超过", "人民币")
+# 过半, 过半数: more than half, a share of over 50 percent (not 过半年, 过半个月: time gone by).
+_OVER_HALF = "(?<![一大])过半数?(?![年月天日个小])"
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +59,8 @@ class Scanner:
     # regex and the extractor each noun names, with its unit without a surface.
     named_before: re.Pattern[str]
     named_by: dict[str, tuple[Extractor, UnitSpec]]
+    # …or framed by the words before it (完成年度目标的63.5): each kind's frames as one regex.
+    framed_by: tuple[tuple[re.Pattern[str], Extractor, UnitSpec], ...]
 
     @classmethod
     def build(cls, extractors: Sequence[Extractor]) -> "Scanner":
@@ -61,6 +68,7 @@ class Scanner:
         by_unit: dict[UnitSpec, Extractor] = {}
         claimants: dict[str, list[Extractor]] = {}
         named_by: dict[str, tuple[Extractor, UnitSpec]] = {}
+        framed_by: list[tuple[re.Pattern[str], Extractor, UnitSpec]] = []
         for extractor in extractors:  # priority order: the first claim of a surface wins
             for unit in extractor.units:
                 by_unit.setdefault(unit, extractor)
@@ -71,10 +79,14 @@ class Scanner:
             unnamed = next((u for u in extractor.units if not u.surface), None)
             for noun in extractor.traits.named_by if unnamed else ():
                 named_by.setdefault(noun, (extractor, unnamed))
+            if unnamed and extractor.traits.framed_by:
+                framed_by.append((re.compile(f"(?:{'|'.join(extractor.traits.framed_by)}){SPACE_CLASS}*$"),
+                                  extractor, unnamed))
         named_before = re.compile(
             rf"({'|'.join(map(re.escape, named_by))})(?:总数)?[:：]?(?:{'|'.join(_NAMING_LINKS)})?{SPACE_CLASS}*$")
         # What the unit-less figure may follow: the last character of a noun or of a link word.
-        named_ends = "".join(sorted({noun[-1] for noun in named_by} | {w[-1] for w in _NAMING_LINKS} | set(":：")))
+        named_ends = "".join(sorted({noun[-1] for noun in named_by} | {w[-1] for w in _NAMING_LINKS} | set(":：")
+                                    | {ch for _, extractor, _ in framed_by for ch in extractor.traits.frame_ends}))
         alternatives = []
         for surface in sorted(owner, key=len, reverse=True):
             unit = owner[surface][1]
@@ -86,7 +98,7 @@ class Scanner:
         # characters lets the regex engine skip the text in between quickly.
         lead_starts = "".join(sorted({word[0] for word in LEADING_QUALIFIERS}))
         source = (
-            f"(?=[{lead_starts}百{NUMERAL_START_CLASS}{MASKED_START_CLASS}])"
+            f"(?=[{lead_starts}百过{NUMERAL_START_CLASS}{MASKED_START_CLASS}])"
             f"(?:(?P<lead>{LEADING_SOURCE}|(?<![以之])上(?=[{_CN_MAGNITUDE_START}])){GAP_SOURCE})?"
             # 百分之八十; 三分之一, 千分之五: a share written as a fraction
             f"(?:(?P<pct>百分之|(?P<den>{NUMERAL_SOURCE})分之)(?P<pnum>{NUMERAL_SOURCE})"
@@ -94,11 +106,12 @@ class Scanner:
             f"|(?P<num>{number})(?:(?:{units})?(?P<sep>{RANGE_SEP_SOURCE})(?P<num2>{number}))?"
             f"(?:(?={SPACE_CLASS})(?<=[0-9０-９万亿萬億]){GAP_SOURCE})?(?P<unit>{units})"
             # 总人口3.2万, 户数326: a figure without a unit, named by the noun before it
-            f"|(?<=[{named_ends} \t\u00a0\u3000])(?P<bnum>{number})(?={CLAUSE_END}))"
+            f"|(?<=[{named_ends} \t\u00a0\u3000])(?P<bnum>{number})(?={CLAUSE_END})"
+            f"|(?P<half>{_OVER_HALF}))"
             f"(?P<trail>{TRAILING_SOURCE})?"
         )
         return cls(re.compile(source), owner, by_unit, {s: tuple(e) for s, e in claimants.items()},
-                   named_before, named_by)
+                   named_before, named_by, tuple(framed_by))
 
     def scan(
         self, text: str, start: int = 0, end: int | None = None, segment: Segmenter | None = None
@@ -123,6 +136,13 @@ class Scanner:
                 extractor = self.by_unit.get(refined.unit) or self.owner[refined.unit.surface][0]
             yield extractor, refined
 
+    def _framed(self, text: str, start: int) -> tuple[Extractor, UnitSpec, re.Match[str]] | None:
+        for frame, extractor, unit in self.framed_by:
+            found = frame.search(text, max(0, start - _FRAME_REACH), start)
+            if found:
+                return extractor, unit, found
+        return None
+
     def _claimed(self, text: str, owner: Extractor, candidate: Candidate) -> tuple[Extractor, Candidate] | None:
         for claimant in self.claimants.get(candidate.unit.surface, ()):
             if claimant is not owner:
@@ -134,25 +154,36 @@ class Scanner:
     def _candidate(self, text: str, match: re.Match[str]) -> tuple[Extractor, Candidate] | None:
         lead = match.group("lead")
         # The branch that matched: 百分之…, a figure named by the noun before it, or numeral + unit.
-        first = "pct" if match.group("pct") else "bnum" if match.group("bnum") is not None else "num"
+        first = ("pct" if match.group("pct") else "bnum" if match.group("bnum") is not None
+                 else "half" if match.group("half") else "num")
         # 接近总量的40% keeps its span on 40%; a qualifier word in front of the numeral is part of it.
         start = match.start()
         if lead and start and text[start - 1] in QUALIFIER_INSIDE_A_WORD.get(lead, ""):
             lead, start = None, match.start(first)
+        if first == "half":
+            extractor, unit = self.owner["%"]
+            candidate = Candidate(start=start, end=match.end(), numeral_start=match.start("half"),
+                                  numeral_end=match.end("half"), numeral=match.group("half"), value=50.0,
+                                  value_max=None, qualifier=Qualifier.OVER, unit=unit, chinese=False)
+            return extractor, candidate
         if first == "pct":
             extractor, unit = self.owner["%"]
             numeral_start, numeral_end = match.span("pnum")
             num2 = match.group("pnum2")
         elif first == "bnum":
-            named = self.named_before.search(text, max(0, start - 8), start)
-            if named is None:
+            framed = self._framed(text, start)
+            named = None if framed else self.named_before.search(text, max(0, start - 8), start)
+            if framed:
+                extractor, unit, named = framed
+            elif named is None:
                 return None
-            extractor, unit = self.named_by[named.group(1)]
+            else:
+                extractor, unit = self.named_by[named.group(1)]
             if extractor.traits.named_in_magnitude and trailing_magnitude(match.group("bnum")) == 1:
                 return None
             clause = re.split(_CLAUSE_BREAK, text[max(0, named.start() - 12):named.start()])[-1]
-            if "占" in clause:
-                return None  # 占全村总人口91: a share whose % is missing, no head count
+            if "占" in clause and not framed:
+                return None  # 占…总人口91 not framed as a share: no head count either
             numeral_start, numeral_end = match.span("bnum")
             num2 = None
         else:

@@ -38,6 +38,8 @@ _HAN_RUN = re.compile(rf"[{HAN}]{{1,{_MAX_MOVE}}}")
 
 
 _SPACES = r"\s*"  # a phrase read across a wrap or a letter-spaced title
+# 。 typed for a decimal point in OCR text, between digits before a percent sign: 90。5%.
+_OCR_DECIMAL = re.compile(r"(?<=[0-9０-９])。(?=[0-9０-９]{1,2}[%％])")
 
 
 def wrap_width(text: str) -> int | None:
@@ -93,7 +95,7 @@ def read_wrapped(text: str) -> Reading:
     Chinese characters (3.5公\\n里, 五沙\\n村) moves to its end. Text whose lines are not
     wrapped reads as it is.
     """
-    read = fold(text)
+    read = _OCR_DECIMAL.sub(".", fold(text))
     folded = read != text
     width = wrap_width(read)
     if width is None:

@@ -71,6 +71,10 @@ ROWS = [
     ("合同金额1200万欧元", [("1200万欧元", "money", 1.2e7, None, "EUR", "exact")]),
     ("年产值约300万美元", [("约300万美元", "money", 3e6, None, "USD", "about")]),
     ("捐款20万港元", [("20万港元", "money", 2e5, None, "HKD", "exact")]),
+    # 人民币 before an amount without 元 names it as 投资 does (in 万 or 亿 only)
+    ("投资人民币500万,", [M("500万", 5e6)]),
+    ("人民币1.2亿,", [M("1.2亿", 1.2e8)]),
+    ("人民币300,", []),
 ]
 
 

@@ -139,7 +139,8 @@ WRITTEN_ROWS = [
     ("村集体收入超过20万。", [F("超过20万", "money", 2e5, "CNY", "over")]),
     ("财政支出预算1184万,", [F("1184万", "money", 1.184e7, "CNY")]),
     ("编号：326，", []),
-    ("少数民族占全村总人口91。", []),
+    # a share whose % the copy lost (GUIDELINE "Text as it arrives"): a ratio, never a head count
+    ("少数民族占全村总人口91。", [("91", "ratio", 91, None, "percent", "exact")]),
     ("辖占家屯.总人口2.2万。", [F("2.2万", "population", 22000, "person")]),  # 占 of a name in another sentence  # a share whose % sign is missing, not a head count  # a colon links only the nouns that name a count
     ("总户数\t326\t总人口\t1280\n", [F("326", "household_count", 326, "household"),
                                    F("1280", "population", 1280, "person")]),  # a table row

@@ -141,3 +141,11 @@ def test_wrapped_report_gives_the_facts_of_the_unwrapped_one(segment):
     assert "".join(d.text for d in documents) == wrapped
     assert [s.title for s in build_sections(wrapped, documents)] == \
         [s.title for s in build_sections(plain, build_documents(plain, "report.txt", "0" * 64))]
+
+
+def test_an_ocr_full_stop_between_digits_before_a_percent_sign_reads_as_a_decimal_point(segment):
+    text = "贫困户占总户数的90。5%。全村90。共5个组。"
+    reading = read_wrapped(text)
+    assert reading.text == "贫困户占总户数的90.5%。全村90。共5个组。" and reading.folded
+    facts = _facts(text, segment)
+    assert [(f.text, f.value) for f in facts if f.kind == "ratio"] == [("90。5%", 90.5)]
