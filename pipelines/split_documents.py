@@ -19,10 +19,10 @@ All cues are about how reports open, never about particular places or sentences.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.lang import headings as words
-from extractors.lang.punctuation import COLONS, ELLIPSIS, SENTENCE_OR_COLON
+from extractors.lang.punctuation import COLONS, ELLIPSIS, HAN, SENTENCE_OR_COLON, WORD_SPACES
 from pipelines.split_sections import (
     PREFACE,
     SELF_INTRODUCTION,
@@ -46,6 +46,10 @@ _OPENERS: tuple[re.Pattern[str], ...] = tuple(re.compile(source) for source in w
 _OPENER_ANYWHERE = re.compile(words.OPENER_ANYWHERE)
 _REPORT_LEAD_IN = re.compile(words.REPORT_LEAD_IN)
 _OPENER_WINDOW = 120   # chars of a paragraph searched for lead-in phrases
+_BYLINE = re.compile(words.BYLINE)
+_PLACE_LINE = re.compile(words.PLACE_LINE)
+# Letters spaced apart in a typeset title (政 府 工 作 报 告) read as one word.
+_SPACED_LETTERS = re.compile(f"(?<=[{HAN}])[{WORD_SPACES}]+(?=[{HAN}])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +66,7 @@ class _Kind:
     title: bool = False
     salutation: bool = False
     self_intro: bool = False
+    byline: bool = False           # a title's date and speaker, or its bracketed occasion
     opener: bool = False
     # An opener ending in ':' that leads in to the list after it ("取得了以下成效:"), not a
     # report-level lead-in ("现将……汇报如下:"): it stays in the current report.
@@ -84,7 +89,7 @@ class _Kind:
     @property
     def front_matter(self) -> bool:
         """Lines that may precede a report's body without ending its front matter."""
-        return self.title or self.salutation or self.self_intro or self.dash_heading
+        return self.title or self.salutation or self.self_intro or self.dash_heading or self.byline
 
 
 def _classify(line: Line) -> _Kind:
@@ -103,7 +108,9 @@ def _classify(line: Line) -> _Kind:
         kind.salutation = True
     elif SELF_INTRODUCTION.match(body):
         kind.self_intro = True
-    elif is_plain_heading(line):
+    elif _BYLINE.match(head.strip()):
+        kind.byline = True
+    elif is_plain_heading(line) or _spaced_title(line):
         kind.heading = kind.bare_heading = True
         kind.dash_heading = len(body) < len(head)
         kind.colon_heading = head[-1] in COLONS
@@ -117,9 +124,21 @@ def _classify(line: Line) -> _Kind:
     return kind
 
 
+def _spaced_title(line: Line) -> bool:
+    """政 府 工 作 报 告: a title typeset with its letters spaced apart."""
+    compact = _SPACED_LETTERS.sub("", line.head)
+    if compact == line.head or not line.complete:
+        return False
+    return is_plain_heading(replace(line, head=compact, length=len(compact), tail=compact[-32:])) \
+        and _is_title_line(line, strip_dash(line.head))
+
+
 def _is_title_line(line: Line, body: str) -> bool:
+    """A report's title: a short line naming a genre (政 府 工 作 报 告 letter-spaced too), or
+    only a place (莲塘镇石柱村)."""
+    compact = _SPACED_LETTERS.sub("", body.strip())
     return (line.length <= 50 and not any(c in body for c in SENTENCE_OR_COLON)
-            and looks_like_title(body))
+            and (looks_like_title(body) or looks_like_title(compact) or _PLACE_LINE.fullmatch(compact) is not None))
 
 
 def _is_opener(head: str) -> bool:

@@ -18,6 +18,7 @@ from extractors.lang.punctuation import (
     DASHES,
     DOTS,
     EXCLAMATIONS,
+    HAN,
     LIST_COMMA,
     OPEN_BRACKETS,
     SENTENCE_FINAL,
@@ -111,3 +112,12 @@ OPENERS = (
 )
 # Anywhere in an opening paragraph: X村是X镇所辖…, or a report lead-in.
 OPENER_ANYWHERE = f"所辖|{REPORT_LEAD_IN}"
+
+# --- a report's front matter ------------------------------------------------------------------
+# A byline under a title: its date and speaker (2016年11月2日  王四平), or a bracketed note of the
+# occasion ((在长湖乡第六届人民代表大会第一次会议上)).
+BYLINE = (f"{DATE_CHARS}+(?:(?<=[{WORD_SPACES}])[{HAN}]{{2,4}}(?:{char_class(WORD_SPACES)}+[{HAN}]{{2,4}})*)?$"
+          f"|{char_class(OPEN_BRACKETS)}{char_class(OPEN_BRACKETS, CLOSE_BRACKETS, negate=True)}{{2,60}}"
+          f"{char_class(CLOSE_BRACKETS)}$")
+# A line naming only a place (莲塘镇石柱村) heads a report about it.
+PLACE_LINE = f"[{HAN}]{{1,12}}{SUFFIX_SOURCE}$"

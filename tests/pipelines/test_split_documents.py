@@ -168,6 +168,30 @@ SAME_TITLE_TWICE = """\
 狠抓落实。"""
 
 
+SPACED_TITLE_BYLINE = """\
+青山村工作汇报
+一、基本情况
+全村有农户300户。
+二、主要成效
+新修道路5公里。
+政 府 工 作 报 告
+2021年3月2日  李明
+(在红河乡第六届人民代表大会第一次会议上)
+各位代表:
+现在,我代表乡人民政府向大会作工作报告。
+"""
+PLACE_TITLE = """\
+白石镇2021年工作总结
+一、经济发展
+全镇完成生产总值8亿元。
+二、民生保障
+新增就业300人。
+
+莲塘镇石柱村
+石柱村委会位于莲塘镇南部,全村辖6个自然村。
+"""
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param(POVERTY_THEN_DEBRIEF, ["XX村2020年脱贫攻坚工作总结", "述职报告"],
                  id="poverty-report-then-debrief"),
@@ -188,6 +212,9 @@ SAME_TITLE_TWICE = """\
     pytest.param(SAME_TITLE_TWICE, ["工作汇报", "工作汇报"], id="same-title-twice"),
     pytest.param(RESTART_WITHOUT_TITLE, ["一、基本情况", "一、城乡结合部发展概况"],
                  id="top-numbering-restarts"),
+    # a letter-spaced title with its byline and salutation is one report's front matter
+    pytest.param(SPACED_TITLE_BYLINE, ["青山村工作汇报", "政 府 工 作 报 告"], id="spaced-title-byline"),
+    pytest.param(PLACE_TITLE, ["白石镇2021年工作总结", "莲塘镇石柱村"], id="place-title-line"),
     pytest.param(OPENER_BEFORE_RESTART, ["一、加强党建工作", OPENER_BEFORE_RESTART.split("\n")[5]],
                  id="opener-before-restart"),
 ])
