@@ -27,26 +27,33 @@ from __future__ import annotations
 
 import logging
 import math
-from bisect import bisect_left, bisect_right
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extractors.base import Measure
-from extractors.lang.punctuation import CLOSE_BRACKETS, OPEN_BRACKETS
+from extractors.lang.numerals import CN_BIG_UNITS
+from extractors.lang.punctuation import CLOSE_BRACKETS, DOTS, OPEN_BRACKETS, SPACE_CLASS
+from extractors.lang.script import fold
 from extractors.lang.totals import (
-    ALL_WORDS, AMONG, BREAKDOWN, COMPLEMENTARY, DONE, FIGURE_CHARS, NEARLY, NEARLY_QUALIFIER, NOT_AMONG_AFTER,
-    NOT_AMONG_BEFORE, NOT_PENDING, NOT_TOTAL_AFTER, NOT_TOTAL_BEFORE, OF, OVERLAP_WORDS, PART_PREFIXES,
-    PENDING_WORDS, PLACE_CHARS, PLAN_WORDS, REST_WORDS, SHARE_LEAD_QUALIFIERS, SHARE_TRAILING_QUALIFIERS,
-    SHARE_VERB, SHARE_VERBS, SUM_HEADS, SUM_TAILS, TOTAL_MARK, WHOLE_OF_PLACE,
+    ALL_WORDS, AMONG, BREAKDOWN, COMPLEMENTARY, DONE, FIGURE_CHARS, NEARLY, NEARLY_QUALIFIER, NESTED_SCALES,
+    NOT_AMONG_AFTER, NOT_AMONG_BEFORE, NOT_PENDING, NOT_TOTAL_AFTER, NOT_TOTAL_BEFORE, OF, OVERLAP_WORDS,
+    PART_PREFIXES, PENDING_WORDS, PER_UNIT, PLACE_CHARS, PLAN_WORDS, RESPECTIVELY, REST_WORDS,
+    SHARE_LEAD_QUALIFIERS, SHARE_TRAILING_QUALIFIERS, SHARE_VERB, SHARE_VERBS, SUM_HEADS, SUM_TAILS, TOTAL_MARK,
+    WHOLE_OF_PLACE,
 )
 from extractors.registry import traits_of
 from pipelines.check_rules import (
-    CLAUSE_ENDS, ITEM_ENDS, ITEM_REACH, PART_REACH, SENTENCE_ENDS, base_head, base_scope, bounds, fmt,
-    names_total, share_consistent, strip_lead,
+    ITEM_ENDS, PART_REACH, TextLayout, base_head, base_scope, bounds, fmt, names_total, share_consistent, strip_lead,
 )
 from schemas.models import Check, CheckKind, Document, Fact, Qualifier
 
 log = logging.getLogger(__name__)
+_ROUNDED = re.compile(f"[0-9０-９][{DOTS}]([0-9０-９]+){SPACE_CLASS}*([{''.join(CN_BIG_UNITS)}])")
+# How far before a figure its per-unit word may stand (人均耕地面积达1.3亩; not 人均收入居该村
+# 排名前五名的只有8人, where 人均 is the ranking's).
+_PER_UNIT_REACH = 8
 
 @dataclass(eq=False)
 class _Figure:
@@ -75,46 +82,6 @@ class _Group:
     nested: bool = False  # subgroups of each other: compare the largest
 
 
-class _Layout:
-    """Sentence and clause boundaries of a document text."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.sentence_starts, self.clause_starts = [0], [0]
-        for i, ch in enumerate(text):
-            if ch in CLAUSE_ENDS:
-                self.clause_starts.append(i + 1)
-                # "…6621亩。其中魔芋1580亩" still belongs to the sentence of its whole.
-                if ch in SENTENCE_ENDS and not text[i + 1:i + 8].lstrip().startswith(BREAKDOWN):
-                    self.sentence_starts.append(i + 1)
-
-    def sentence_of(self, pos: int) -> int:
-        return bisect_right(self.sentence_starts, pos) - 1
-
-    def clause_of(self, pos: int) -> int:
-        return bisect_right(self.clause_starts, pos) - 1
-
-    def clause_start(self, pos: int) -> int:
-        return self.clause_starts[self.clause_of(pos)]
-
-    def clause_end(self, pos: int) -> int:
-        index = self.clause_of(pos) + 1
-        return self.clause_starts[index] - 1 if index < len(self.clause_starts) else len(self.text)
-
-    def sentence_end(self, pos: int) -> int:
-        index = self.sentence_of(pos) + 1
-        return self.sentence_starts[index] - 1 if index < len(self.sentence_starts) else len(self.text)
-
-    def item(self, start: int, end: int) -> tuple[int, int]:
-        """The list item around a span: bounded by clause ends, 、 and brackets."""
-        low, high = max(0, start - ITEM_REACH), min(len(self.text), end + ITEM_REACH)
-        while start > low and self.text[start - 1] not in ITEM_ENDS:
-            start -= 1
-        while end < high and self.text[end] not in ITEM_ENDS:
-            end += 1
-        return start, end
-
-
 def check_document(document: Document, facts: Sequence[Fact]) -> list[Check]:
     """Consistency findings (ratio_ok/ratio_mismatch/sum_ok/sum_mismatch) between the figures
     stated in one document, in text order.
@@ -133,20 +100,25 @@ class _Checker:
     """The figures of one document, the groups read from its text, and the checks found."""
 
     def __init__(self, document: Document, facts: Sequence[Fact]) -> None:
-        self.document, self.layout = document, _Layout(document.text)
+        # read in one script as extraction reads (受災 as 受灾); spans and texts stay the document's
+        self.document, self.layout = document, TextLayout(fold(document.text))
         offset = document.char_start
         self.figures: list[_Figure] = []  # additive figures, in text order
         self.by_sentence: dict[int, list[_Figure]] = {}
         self.ratios: list[_Figure] = []
         self.ages: list[_Figure] = []
+        previous_end = 0
         for fact in sorted(facts, key=lambda f: (f.char_start, f.char_end)):
             start, end = fact.char_start - offset, fact.char_end - offset
+            after_previous, previous_end = previous_end, max(previous_end, end)
             inside = 0 <= start < end <= len(document.text)
             if not inside or fact.value is None or not math.isfinite(fact.value):
                 continue
+            rounding = _rounding(fact)
+            low, high = bounds(float(fact.value), Qualifier(fact.qualifier))
             figure = _Figure(fact, start, end, self.layout.sentence_of(start), self.layout.clause_of(start),
-                             float(fact.value), fact.qualifier != Qualifier.EXACT,
-                             *bounds(float(fact.value), Qualifier(fact.qualifier)))
+                             float(fact.value), fact.qualifier != Qualifier.EXACT or rounding > 0,
+                             low - rounding, high + rounding)
             traits = traits_of(fact.kind)
             if traits.measures == Measure.AGE:
                 self.ages.append(figure)
@@ -154,7 +126,7 @@ class _Checker:
                 continue  # 20万—30万元: no single value to add or divide
             elif traits.measures == Measure.SHARE and fact.unit == "percent":
                 self.ratios.append(figure)
-            elif traits.additive and fact.value >= 0:
+            elif traits.additive and fact.value >= 0 and not self._per_unit(figure, after_previous):
                 self.figures.append(figure)
                 self.by_sentence.setdefault(figure.sentence, []).append(figure)
         self.groups: list[_Group] = []
@@ -177,6 +149,12 @@ class _Checker:
         return sorted(unique.values(), key=lambda c: (c.char_start, c.char_end, c.kind))
 
     # --- reading around a figure ---------------------------------------------------------
+
+    def _per_unit(self, figure: _Figure, after: int) -> bool:
+        """人均耕地1.3亩: a per-unit amount, no part of a total and no whole (the words
+        before it in its item, after the figure before it, name the unit)."""
+        start = max(self.layout.item(figure.start, figure.end)[0], after, figure.start - _PER_UNIT_REACH)
+        return any(word in self.layout.text[start:figure.start] for word in PER_UNIT)
 
     def _item(self, figure: _Figure) -> str:
         start, end = self.layout.item(figure.start, figure.end)
@@ -203,6 +181,11 @@ class _Checker:
         for bracket in OPEN_BRACKETS:
             noun = noun.split(bracket)[0]
         return "".join(ch for ch in noun if ch not in ITEM_ENDS)[-1:]
+
+    def _subgroup_of(self, figure: _Figure, base: str) -> bool:
+        """The figure's item names a complementary subgroup (男党员) that the base does not."""
+        item = self._before_in_item(figure)
+        return any(word in item and word not in base for pair in COMPLEMENTARY for word in pair)
 
     def _compatible(self, a: _Figure, b: _Figure) -> bool:
         if a.fact.kind != b.fact.kind or a.fact.unit != b.fact.unit:
@@ -245,6 +228,8 @@ class _Checker:
             return False
         if any(w in d for d in descriptors for w in OVERLAP_WORDS) or any(map(self._has_age, parts)):
             return False
+        if any(len({w for w in scale for d in descriptors if w in d}) > 1 for scale in NESTED_SCALES):
+            return False  # 受灾43.5万亩, 成灾48.3万亩: one holds the other
         if len({d[-2:] for d in descriptors}) < len(descriptors):
             # 女党员 / 少数民族党员 cut across each other; 男党员 / 女党员 do not.
             return any({d[:-2] for d in descriptors} <= pair for pair in COMPLEMENTARY)
@@ -262,7 +247,10 @@ class _Checker:
         return not strong_only and len(clause) > 1 and clause[0] == WHOLE_OF_PLACE and clause[1] in PLACE_CHARS
 
     def _breakdown(self, whole: _Figure, parts: list[_Figure]) -> _Group:
-        return _Group(whole, parts, can_alarm=len(parts) == 1 or self._look_disjoint(parts))
+        # 4899人,其中农业人口4899人,劳动力3234人: a part that is the whole makes the others
+        # cut across it, not add up to it.
+        restated = len(parts) > 1 and any(p.value == whole.value for p in parts)
+        return _Group(whole, parts, can_alarm=not restated and (len(parts) == 1 or self._look_disjoint(parts)))
 
     # --- groups ------------------------------------------------------------------------
 
@@ -270,7 +258,7 @@ class _Checker:
         text = self.layout.text
         pos, after = text.find(BREAKDOWN), len(BREAKDOWN)
         while pos != -1:
-            stop = self.layout.sentence_end(pos)
+            stop = self._bracket_end(pos) or self.layout.sentence_end(pos)
             following = text.find(BREAKDOWN, pos + after, stop)
             before = self._window(self.layout.sentence_of(pos), pos - PART_REACH, pos)
             if before and text[pos + after:pos + after + 1] != OF and id(before[-1]) not in self.wholes:
@@ -278,6 +266,16 @@ class _Checker:
                 if parts:  # 其中的许多问题 is no breakdown
                     self._add_group(self._breakdown(before[-1], parts))
             pos = following if following != -1 else text.find(BREAKDOWN, pos + after)
+
+    def _bracket_end(self, pos: int) -> int | None:
+        """Where the parenthesis that `pos` stands in closes, if it stands in one (1190亩(其中
+        水田730亩,旱地460亩),林地…: the breakdown ends with it)."""
+        text, start = self.layout.text, self.layout.sentence_starts[self.layout.sentence_of(pos)]
+        opened = max(text.rfind(b, start, pos) for b in OPEN_BRACKETS)
+        if opened < 0 or max(text.rfind(b, opened, pos) for b in CLOSE_BRACKETS) >= 0:
+            return None
+        closes = [i for i in (text.find(b, pos) for b in CLOSE_BRACKETS) if i >= 0]
+        return min(closes) if closes else None
 
     def _group_parentheses(self) -> None:
         text = self.layout.text
@@ -354,6 +352,8 @@ class _Checker:
         before = self._window(ratio.sentence, ratio.start - PART_REACH, ratio.start)
         if not before or ratio.clause - before[-1].clause > 1:
             return
+        if RESPECTIVELY in lead:
+            return  # 分别占总数的60%和53.8%: each share's figure is left to the reader
         part, ends_with_of = before[-1], lead.rstrip().endswith(OF)
         if SHARE_VERB in lead:
             verb = SHARE_VERB
@@ -382,6 +382,8 @@ class _Checker:
         head, scope = base_head(base), base_scope(base)
         group = self.group_of_part.get(id(part))
         named = [f for f in preceding if head and head in self._item(f) and f.value >= part.value]
+        # 具有党员601名,男党员511名,女党员90名,占党员的15%: 男党员 is no whole of 党员
+        named = [f for f in named if not self._subgroup_of(f, base)] or named
         marked = [f for f in preceding if id(f) not in self.group_of_part
                   and self._total_marked(f, strong_only=False) and f.value >= part.value]
         confident = named[-1:] or ([group.whole] if group else marked[-1:])
@@ -460,6 +462,13 @@ class _Checker:
             check_id=f"{doc_id}-c{offset + start}-{offset + end}-{kind}", doc_id=doc_id, kind=kind,
             stated=stated, computed=computed, char_start=offset + start, char_end=offset + end,
             text=self.document.text[start:end], message=message))
+
+
+def _rounding(fact: Fact) -> float:
+    """How far a figure written with decimals and a magnitude may be from its exact value:
+    9.76万人 is 97,600 give or take 50 (half its last digit)."""
+    found = _ROUNDED.search(fact.text)
+    return 0.5 * 10 ** -len(found.group(1)) * CN_BIG_UNITS[found.group(2)] if found else 0.0
 
 
 def _share_qualifier(ratio: _Figure, lead: str, after: str) -> Qualifier:

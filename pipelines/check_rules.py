@@ -4,9 +4,11 @@ base is read. The words are the language's (extractors/lang/totals.py, punctuati
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 
 from extractors.lang.punctuation import CLAUSE_BREAKS, ITEM_BREAKS, SENTENCE_BREAKS
 from extractors.lang.totals import (
+    BREAKDOWN,
     COUNT_SUFFIX,
     GENERIC_TOTAL_WORDS,
     KEPT_AT_START,
@@ -81,3 +83,43 @@ def bounds(value: float, qualifier: Qualifier) -> tuple[float, float]:
 
 def fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+class TextLayout:
+    """Sentence, clause and list-item boundaries of a document text, as the checks read them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentence_starts, self.clause_starts = [0], [0]
+        for i, ch in enumerate(text):
+            if ch in CLAUSE_ENDS:
+                self.clause_starts.append(i + 1)
+                # "…6621亩。其中魔芋1580亩" still belongs to the sentence of its whole.
+                if ch in SENTENCE_ENDS and not text[i + 1:i + 8].lstrip().startswith(BREAKDOWN):
+                    self.sentence_starts.append(i + 1)
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect_right(self.sentence_starts, pos) - 1
+
+    def clause_of(self, pos: int) -> int:
+        return bisect_right(self.clause_starts, pos) - 1
+
+    def clause_start(self, pos: int) -> int:
+        return self.clause_starts[self.clause_of(pos)]
+
+    def clause_end(self, pos: int) -> int:
+        index = self.clause_of(pos) + 1
+        return self.clause_starts[index] - 1 if index < len(self.clause_starts) else len(self.text)
+
+    def sentence_end(self, pos: int) -> int:
+        index = self.sentence_of(pos) + 1
+        return self.sentence_starts[index] - 1 if index < len(self.sentence_starts) else len(self.text)
+
+    def item(self, start: int, end: int) -> tuple[int, int]:
+        """The list item around a span: bounded by clause ends, 、 and brackets."""
+        low, high = max(0, start - ITEM_REACH), min(len(self.text), end + ITEM_REACH)
+        while start > low and self.text[start - 1] not in ITEM_ENDS:
+            start -= 1
+        while end < high and self.text[end] not in ITEM_ENDS:
+            end += 1
+        return start, end

@@ -64,3 +64,12 @@ NEARLY = "近"
 NEARLY_QUALIFIER = LEADING_QUALIFIERS[NEARLY]
 # After a share: 40%以上, 30%左右, 5%以下.
 SHARE_TRAILING_QUALIFIERS = tuple((word, TRAILING_QUALIFIERS[word]) for word in ("以上", "左右", "以下"))
+
+# --- what is no part of a total ----------------------------------------------------------------
+# A per-unit amount (人均耕地1.3亩, 户均收入2万元, 每亩200元) is no part of a total and no whole.
+PER_UNIT = ("人均", "户均", "亩均", "每亩", "每人", "每户", "平均", "年均")
+# Categories nested in one another, never parts of one total: a disaster's 受灾 ⊇ 成灾 ⊇ 绝收.
+NESTED_SCALES = (("受灾", "成灾", "绝收"),)
+# Shares stated respectively of several figures before them (分别占总数的60%和53.8%): which
+# share belongs to which figure the text leaves to the reader.
+RESPECTIVELY = "分别"

@@ -163,6 +163,30 @@ CASES = [
      [M("8000元", 8000), R("10%", 10)], []),
     ("masked-figures", "全村共有***户,其中贫困户20户,占10%。",
      [("***户", "household_count", None, "household", "masked"), H("20户", 20), R("10%", 10)], []),
+    # a per-unit amount is no part of a total (人均耕地 after a breakdown of the land)
+    ("per-unit-no-part", "耕地1200亩(其中:水田700亩,旱地500亩),人均耕地1.3亩。",
+     [A("1200亩", 1200), A("700亩", 700), A("500亩", 500), A("1.3亩", 1.3)], [("sum_ok", 1200, 1200)]),
+    # a breakdown opened in a parenthesis ends with it
+    ("breakdown-in-parenthesis", "耕地1190亩(其中水田730亩,旱地460亩),林地10800亩,荒地2000亩。",
+     [A("1190亩", 1190), A("730亩", 730), A("460亩", 460), A("10800亩", 10800), A("2000亩", 2000)],
+     [("sum_ok", 1190, 1190)]),
+    # a part that is the whole: the other parts cut across it, nothing to alarm
+    ("part-restates-whole", "全村总人口4899人,其中农业人口4899人,劳动力3234人。",
+     [P("4899人", 4899), P("4899人", 4899), P("3234人", 3234)], []),
+    # nested categories of a disaster are no parts of one total
+    ("nested-disaster-categories", "农作物受灾面积51.3万亩,其中粮食作物受灾43.5万亩,农作物成灾面积48.3万亩。",
+     [A("51.3万亩", 513000), A("43.5万亩", 435000), A("48.3万亩", 483000)], []),
+    # shares stated respectively: which figure each belongs to is left to the reader
+    ("shares-respectively", "有510户通电,其中480户通电视(分别占农户总数的100%和94%)。",
+     [H("510户", 510), H("480户", 480), R("100%", 100), R("94%", 94)], [("sum_ok", 510, 480)]),
+    # the whole a base names is not a complementary subgroup of it
+    ("whole-not-a-subgroup", "全乡有党员601名,男党员511名,女党员90名,占党员的15%。",
+     [P("601名", 601), P("511名", 511), P("90名", 90), R("15%", 15)], [("ratio_ok", 15, 15.0)]),
+    # a total written with decimals and 万 is rounded: 9.76万 is 97,600 give or take 50
+    ("rounded-total", "贫困人口9.76万人,其中已脱贫9.42万人,剩余贫困人口3421人。",
+     [P("9.76万人", 97600), P("9.42万人", 94200), P("3421人", 3421)], [("sum_ok", 97600, 97621)]),
+    ("traditional-nested-categories", "農作物受災面積51.3萬畝,其中糧食作物受災43.5萬畝,農作物成災面積48.3萬畝。",
+     [A("51.3萬畝", 513000), A("43.5萬畝", 435000), A("48.3萬畝", 483000)], []),
 ]
 
 
