@@ -46,7 +46,7 @@ KINDS_OF_PLACE = frozenset(load("kinds_of_place"))
 COMMON_PLACE_WORDS = frozenset(load("common_place_words"))
 # Characters a name does not start with (determiners, particles, measure words), and those
 # it does not contain.
-NOT_A_NAME_HEAD = frozenset("全我本该各每此邻外其贵兄某原个")
+NOT_A_NAME_HEAD = frozenset("全我本该各每此邻外其贵兄某原个等")
 NAME_NOISE = frozenset("该这那其每各一届个的了和与及在对以因由")
 # A word ending in one of these stops a name read backwards from its suffix (进|村, 到|镇).
 NAME_STOP = frozenset("了在到进入驻包出回下为对和与及的是从向把被给让使将各每全我本该此其这那")
