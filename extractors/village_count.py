@@ -2,7 +2,7 @@
 import re
 
 from extractors.base import Candidate, Extractor, KindTraits, Measure, Segmenter, UnitSpec, ends_a_word
-from extractors.lang.punctuation import CLAUSE_END
+from extractors.lang.punctuation import CLAUSE_END, OPEN_BRACKETS
 from extractors.registry import register
 from schemas import FactKind
 
@@ -17,6 +17,7 @@ _SURFACES = [
     ("个乡镇", "[府长]"), ("个乡(镇)", ""), ("个乡（镇）", ""), ("个街道", "[办]"),
     ("个镇", "[政区长域委党]"), ("个乡", "[政长村镇亲土贤]"), ("个村", _NOT_VILLAGE),
     ("个自然屯", ""), ("个自然庄", ""), ("个自然寨", ""), ("个嘎查村", ""), ("个嘎查", ""),  # regional names of villages
+    ("个村落", ""),
     ("个屯", "[子田粮兵垦]"),
     ("行政村", ""), ("自然村", ""), ("村民小组", ""),
 ]
@@ -49,7 +50,8 @@ def counts_units_named_before(text: str, candidate: Candidate) -> bool:
         return False
     if _VILLAGE_KIND_AFTER.match(text, candidate.end):
         return True
-    if not _CLAUSE_END.match(text, candidate.end):
+    # 贫困村89个(深度贫困村41个): a parenthesis after the count ends its phrase too
+    if not _CLAUSE_END.match(text, candidate.end) and text[candidate.end:candidate.end + 1] not in OPEN_BRACKETS:
         return False
     return _UNIT_NOUN_BEFORE.search(text[max(0, candidate.start - 10):candidate.start]) is not None
 
