@@ -153,8 +153,9 @@ class _Checker:
     def _per_unit(self, figure: _Figure, after: int) -> bool:
         """人均耕地1.3亩: a per-unit amount, no part of a total and no whole (the words
         before it in its item, after the figure before it, name the unit)."""
-        start = max(self.layout.item(figure.start, figure.end)[0], after, figure.start - _PER_UNIT_REACH)
-        return any(word in self.layout.text[start:figure.start] for word in PER_UNIT)
+        before = self.layout.text[max(after, figure.start - _PER_UNIT_REACH):figure.start]
+        before = before[max(before.rfind(ch) for ch in ITEM_ENDS) + 1:]  # within the figure's item
+        return any(word in before for word in PER_UNIT)
 
     def _item(self, figure: _Figure) -> str:
         start, end = self.layout.item(figure.start, figure.end)

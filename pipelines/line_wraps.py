@@ -39,7 +39,7 @@ _HAN_RUN = re.compile(rf"[{HAN}]{{1,{_MAX_MOVE}}}")
 
 _SPACES = r"\s*"  # a phrase read across a wrap or a letter-spaced title
 # 。 typed for a decimal point in OCR text, between digits before a percent sign: 90。5%.
-_OCR_DECIMAL = re.compile(r"(?<=[0-9０-９])。(?=[0-9０-９]{1,2}[%％])")
+_OCR_DECIMAL = re.compile(r"。(?<=[0-9０-９]。)(?=[0-9０-９]{1,2}[%％])")  # the literal first: a fast scan
 
 
 def wrap_width(text: str) -> int | None:
