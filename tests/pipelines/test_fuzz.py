@@ -34,6 +34,11 @@ mutations = st.lists(st.tuples(st.sampled_from(OPERATIONS), st.floats(0, 1), pay
 def _run(raw: bytes):
     try:
         outcome = run_pipeline(raw)
+        if outcome.seconds > time_bound(outcome.chars):
+            # Once more before judging: a collector pause or another process on the 2 cores
+            # (0.55 s for 3 characters, seen in full runs) is no slow input; a slow input is
+            # slow both times.
+            outcome = run_pipeline(raw)
     except Exception as error:  # name the input: hypothesis's repr of it is hard to read
         raise AssertionError(f"{type(error).__name__}: {error}\ninput: {raw[:3000]!r}") from error
     assert outcome.seconds <= time_bound(outcome.chars), (
