@@ -41,14 +41,19 @@ _VILLAGE_KIND_AFTER = re.compile(
     r"(?:村|乡镇|乡|镇|社区|屯|寨|嘎查)"
     rf"(?={CLAUSE_END}|[和与及之的])")
 _CLAUSE_END = re.compile(CLAUSE_END)
+# 全村辖5个组, 下辖12个组: 组 right after the count, the clause ending there.
+_GOVERNED_GROUPS = re.compile(f"组(?={CLAUSE_END}|[0-9０-９])")
+_GOVERNS = re.compile("辖(?:有|共)?$")
 
 
 def counts_units_named_before(text: str, candidate: Candidate) -> bool:
     """True for 村民小组8个 / 行政村共12个: a bare 个 counting the unit noun written before it,
-    and for 18个贫困村: a 个 counting a kind of village named right after it."""
+    for 18个贫困村: a 个 counting a kind of village named right after it, and for 全村辖5个组:
+    the groups a village governs (辖) are its village groups."""
     if candidate.unit.surface != "个":
         return False
-    if _VILLAGE_KIND_AFTER.match(text, candidate.end):
+    if _VILLAGE_KIND_AFTER.match(text, candidate.end) or _GOVERNED_GROUPS.match(text, candidate.end) and \
+            _GOVERNS.search(text, max(0, candidate.start - 3), candidate.start):
         return True
     # 贫困村89个(深度贫困村41个): a parenthesis after the count ends its phrase too
     if not _CLAUSE_END.match(text, candidate.end) and text[candidate.end:candidate.end + 1] not in OPEN_BRACKETS:

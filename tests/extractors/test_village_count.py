@@ -7,6 +7,9 @@ def V(span, value, q="exact", vmax=None):
 
 
 ROWS = [
+    ("全村辖5个组397户1393人", [V("5个", 5), ("397户", "household_count", 397, None, "household", "exact"),
+                              ("1393人", "population", 1393, None, "person", "exact")]),
+    ("分成3个组,开展巡查", [("3个", "count", 3, None, "个", "exact")]),
     ("选取了十五个村落作为调查点", [V("十五个村落", 15)]),
     ("全县有建档立卡贫困村89个(深度贫困村41个)", [V("89个", 89), V("41个", 41)]),
     ("建成标准化卫生室5个(含村级)", [("5个", "count", 5, None, "个", "exact")]),
