@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from extractors import rules
 from extractors.base import Candidate, Extractor, Segmenter, UnitSpec
-from extractors.lang.punctuation import CLAUSE_END
-from extractors.lang.punctuation import COLONS, COMMAS, SPACE_CLASS, char_class
+from extractors.lang.punctuation import CLAUSE_END, COLONS, COMMAS, SPACE_CLASS, char_class
 from extractors.lang.qualifiers import LEADING_QUALIFIERS, QUALIFIER_INSIDE_A_WORD
 from extractors.numbers import (
     GAP_SOURCE,
@@ -42,8 +41,6 @@ _FRAME_REACH = 20
 _NAMING_LINKS = ("为", "是", "达到", "达", "约", "共", "共有", "有", "总计", "合计", "计", "突破", "超过", "人民币")
 # 过半, 过半数: more than half, a share of over 50 percent (not 过半年, 过半个月: time gone by).
 _OVER_HALF = "(?<![一大])过半数?(?![年月天日个小])"
-
-
 
 @dataclass(frozen=True, slots=True)
 class Scanner:

@@ -223,7 +223,8 @@ def _score_facts(gold: Sequence[GoldFact], pred_all: Sequence[PredFact],
         "span": lambda g, p: True, "typed": typed, "strict": strict}
     groups: dict[str, frozenset[str]] = {k: frozenset({k}) for k in kinds}
     # core: every kind but counts of things (the measure word is their unit)
-    groups[CORE] = frozenset(k for k in kinds if traits_of(k).measures != Measure.THINGS or k not in registered_kinds())
+    registered = set(registered_kinds())
+    groups[CORE] = frozenset(k for k in kinds if traits_of(k).measures != Measure.THINGS or k not in registered)
     groups[ALL] = frozenset(kinds)
     table: dict[str, dict[str, PRF]] = {}
     matchings: dict[str, dict[int, int]] = {}

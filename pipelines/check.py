@@ -275,16 +275,20 @@ class _Checker:
         opened = max(text.rfind(b, start, pos) for b in OPEN_BRACKETS)
         if opened < 0 or max(text.rfind(b, opened, pos) for b in CLOSE_BRACKETS) >= 0:
             return None
-        closes = [i for i in (text.find(b, pos) for b in CLOSE_BRACKETS) if i >= 0]
-        return min(closes) if closes else None
+        closing = self._closing_bracket(pos, len(text))
+        return None if closing == -1 else closing
+
+    def _closing_bracket(self, pos: int, stop: int) -> int:
+        """The first closing bracket in text[pos:stop], or -1."""
+        found = [i for i in (self.layout.text.find(b, pos, stop) for b in CLOSE_BRACKETS) if i >= 0]
+        return min(found, default=-1)
 
     def _group_parentheses(self) -> None:
         text = self.layout.text
         for whole in self.figures:
             if not self._free(whole) or text[whole.end:whole.end + 1] not in tuple(OPEN_BRACKETS):
                 continue
-            closing = next((i for i in range(whole.end, min(len(text), whole.end + 200))
-                            if text[i] in CLOSE_BRACKETS), -1)
+            closing = self._closing_bracket(whole.end, whole.end + 200)
             parts = self._later_compatible(whole, whole.end, closing) if closing != -1 else []
             if parts:
                 self._add_group(self._breakdown(whole, parts))

@@ -15,11 +15,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
-from extractors.lang.punctuation import ELLIPSIS
-from extractors.lang.script import fold
-
 from extractors.lang.numerals import ARABIC_DIGITS
-from extractors.lang.punctuation import DOTS, HAN, PARAGRAPH_FINAL, char_class
+from extractors.lang.punctuation import DOTS, ELLIPSIS, HAN, PARAGRAPH_FINAL, char_class
+from extractors.lang.script import fold
 
 # A wrapped text has at least this many lines of about one length (its width), making at
 # least this share of its longer lines; lines within _SLACK of the width are full.
@@ -35,8 +33,6 @@ _NUMBER_REST = re.compile(f"{_DOT}?{_DIGIT}+(?:{_DOT}{_DIGIT}+)?")
 _HAN = re.compile(f"[{HAN}]")
 _MAX_MOVE = 12
 _HAN_RUN = re.compile(rf"[{HAN}]{{1,{_MAX_MOVE}}}")
-
-
 _SPACES = r"\s*"  # a phrase read across a wrap or a letter-spaced title
 # 。 typed for a decimal point in OCR text, between digits before a percent sign: 90。5%.
 _OCR_DECIMAL = re.compile(r"。(?<=[0-9０-９]。)(?=[0-9０-９]{1,2}[%％])")  # the literal first: a fast scan
