@@ -10,16 +10,20 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from extractors.base import Candidate, Measure, Segmenter
+from extractors.divisions import Division, official_divisions
 from extractors.lang.not_facts import COORDINATORS
-from extractors.lang.places import RANK, SELF_REFERENCE_HEADS, SUFFIX_SOURCE
+from extractors.lang.places import (LEVEL_RANK, LISTED_ONLY_SUFFIXES, OFFICIAL_LEVELS, ONE_OF, OWN_REFERENCE_HEADS,
+                                    RANK, SELF_REFERENCE_HEADS, SELF_REFERENCE_LISTED, SUFFIX_SOURCE)
 from extractors.lang.punctuation import COMMAS, SENTENCE_FINAL, char_class
-from extractors.place_names import (MASKED_OR_LATIN_PLACE, NAME_WINDOW, SUFFIX_AFTER_HAN,
-                                    SUFFIX_STARTS_WORD_RE, PlaceMention, is_latin, is_name, may_be_one_character_name,
-                                    may_end_a_name, mentions_alone, named_in_context, segmented_name, suffix_of, tiled)
+from extractors.place_names import (MASKED_OR_LATIN_PLACE, MASKED_PLACING, NAME_WINDOW, SUFFIX_AFTER_HAN,
+                                    SUFFIX_STARTS_WORD_RE, PlaceMention, is_latin, is_listed_name, is_name,
+                                    level_of_suffix, may_be_one_character_name, may_end_a_name, mentions_alone,
+                                    named_in_context, plain_suffix, segmented_name, suffix_of, suffix_rank, tiled)
 
-_SELF_REFERENCE = re.compile(f"[{SELF_REFERENCE_HEADS}]({SUFFIX_SOURCE})")
+_SELF_REFERENCE = re.compile(f"([{SELF_REFERENCE_HEADS}])({SUFFIX_SOURCE}|[{''.join(SELF_REFERENCE_LISTED)}](?!道))")
 # A report's first line is its title when short and no sentence.
 _TITLE_MAX = 40
 _IN_SENTENCES = re.compile(char_class(COMMAS, SENTENCE_FINAL))
@@ -33,6 +37,24 @@ _TOPIC_REACH = 1500
 # A real name is written with its suffix nearly every time (纪合寺 → 纪合寺村); a common word
 # followed now and then by a suffix (通过村…, 结合镇…) is not a name.
 _NAME_SHARE = 0.5
+# A report's first sentence is looked for in its first lines (after a title and headings),
+# and the places it opens on in its first characters.
+_OPENING_LINES = 4
+_OPENING_REACH = 40
+_LISTED_ONLY_END = re.compile(f"[{''.join(LISTED_ONLY_SUFFIXES)}](?!道)")
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedPlace:
+    """Where a fact's place stands among the official divisions: its level, its code when
+    the list has it, and the divisions it lies in (itself included), where known."""
+
+    level: str
+    code: str | None = None
+    township: str | None = None
+    county: str | None = None
+    prefecture: str | None = None
+    province: str | None = None
 
 
 def _start(mention: PlaceMention) -> int:
@@ -54,8 +76,13 @@ class DocumentPlaces:
         self._document = text[lo:hi]
         first_line = self._document.lstrip().split("\n", 1)[0]
         self._title = "" if len(first_line) > _TITLE_MAX or _IN_SENTENCES.search(first_line) else first_line
-        self._latin = [PlaceMention(m.start(), m.end(), m.group())
-                       for m in MASKED_OR_LATIN_PLACE.finditer(text, lo, hi)]
+        self._listed = official_divisions()
+        # Found without the segmenter: masked and Latin names, and listed names whose suffix
+        # ends no other name (乌拉特前旗, 市桥街).
+        self._found = sorted([PlaceMention(m.start(), m.end(), m.group())
+                              for m in MASKED_OR_LATIN_PLACE.finditer(text, lo, hi)]
+                             + [m for m in map(self._listed_ending, (m.end() for m in _LISTED_ONLY_END.finditer(
+                                 text, lo, hi))) if m is not None], key=_start)
         # Where suffixes end, in text order, and those whose name may be any string.
         self._ends = [] if segment is None else [
             m.end() for m in SUFFIX_AFTER_HAN.finditer(text, lo, hi) if not SUFFIX_STARTS_WORD_RE.match(text, m.start())]
@@ -66,6 +93,17 @@ class DocumentPlaces:
         self._accepted: dict[str, bool] = {}
         self._topics: dict[int, PlaceMention | None] = {}
         self._homes: dict[str | None, PlaceMention | None] = {}
+        self._divisions: dict[str, Division | None] = {}
+        self._anchors: dict[str | None, Division | None] = {}
+        self._listed_counts: Counter[str] | None = None
+        self._implied: dict[str, str] = {}  # masked names without suffix → the suffix implied
+
+    def _listed_ending(self, end: int) -> PlaceMention | None:
+        """The listed place whose name ends at `end`, if a place there."""
+        name = self._listed.form_ending(self._text, self._lo, end)
+        if name is None or not is_listed_name(name) or not named_in_context(self._text, self._lo, end, name):
+            return None
+        return PlaceMention(end - len(name), end, name)
 
     def _name_at(self, end: int) -> str | None:
         if end not in self._names:
@@ -73,6 +111,12 @@ class DocumentPlaces:
             if end in self._untiled or may_end_a_name(text, lo, end):
                 name = segmented_name(text, lo, end, self._segment)
             accepted = name is not None and is_name(name) and named_in_context(text, lo, end, name)
+            listed = self._listed.form_ending(text, lo, end)
+            if listed is not None and not (accepted and len(name) > len(listed) and name.endswith(listed)):
+                # A listed name is a place by the list, unless part of a longer name
+                # (长青新村街道 ends in 新村街道).
+                found = self._listed_ending(end)
+                name, accepted = found and found.name, found is not None
             self._names[end] = name if accepted else None
         return self._names[end]
 
@@ -82,16 +126,15 @@ class DocumentPlaces:
         width = len(name)
         if width not in self._by_tail:
             text, tails = self._text, defaultdict(list)
-            if width <= NAME_WINDOW:
-                for end in self._ends:
-                    tails[text[max(0, end - width):end]].append(end)
+            for end in self._ends:
+                tails[text[max(0, end - width):end]].append(end)
             self._by_tail[width] = tails
         return self._untiled.union(self._by_tail[width].get(name, ()))
 
     def count(self, name: str) -> int:
         """How often `name` is mentioned: by the regex, and at suffixes the segmenter confirms."""
         if name not in self._counts:
-            self._counts[name] = (sum(m.name == name for m in self._latin)
+            self._counts[name] = (sum(m.name == name for m in self._found)
                                   + sum(self._name_at(e) == name for e in self._ends_of(name)))
         return self._counts[name]
 
@@ -102,7 +145,7 @@ class DocumentPlaces:
             # a name in the title is a place however often its body stands alone (大陈乡 … 大陈公园).
             alone = mentions_alone(self._document, body) if body else 0
             named = self.count(name)
-            self._accepted[name] = (name[0].isascii() or not body or name in self._title
+            self._accepted[name] = (name[0].isascii() or not body or name in self._title or self._listed.written(name)
                                     or named >= _NAME_SHARE * (named + alone))
         return self._accepted[name]
 
@@ -126,7 +169,7 @@ class DocumentPlaces:
     def inside(self, lo: int, end: int) -> list[PlaceMention]:
         """The places inside text[lo:end]."""
         ends = self._ends[bisect_right(self._ends, lo):bisect_right(self._ends, end)]
-        latin = self._latin[bisect_left(self._latin, lo, key=_start):bisect_left(self._latin, end, key=_start)]
+        latin = self._found[bisect_left(self._found, lo, key=_start):bisect_left(self._found, end, key=_start)]
         return [m for m in self._mentions([m for m in latin if m.end <= end], ends) if lo <= m.start]
 
     # The report's place and the first place of a level are found by branch and bound: a
@@ -136,14 +179,14 @@ class DocumentPlaces:
     def _candidates(self, level: str | None) -> tuple[list[tuple[int, PlaceMention]], list[int]]:
         """The Latin/masked places (with their index) and the suffix ends that may end a
         place named with the suffix `level`; with every suffix when `level` is None."""
-        latin = [(i, m) for i, m in enumerate(self._latin) if level is None or m.suffix == level]
+        latin = [(i, m) for i, m in enumerate(self._found) if level is None or m.suffix == level]
         text = self._text
-        ends = [e for e in self._ends if level is None or e in self._untiled or suffix_of(text[e - 2:e]) == level]
+        ends = [e for e in self._ends if level is None or e in self._untiled or plain_suffix(text[max(0, e - 3):e]) == level]
         return latin, ends
 
     def _place_at(self, end: int, level: str | None) -> PlaceMention | None:
         name = self._name_at(end)
-        if name is None or not self._is_place(name) or (level is not None and suffix_of(name) != level):
+        if name is None or not self._is_place(name) or (level is not None and plain_suffix(name) != level):
             return None
         return PlaceMention(end - len(name), end, name)
 
@@ -153,10 +196,11 @@ class DocumentPlaces:
             return (True, math.inf, math.inf)
         text, width = self._text, end - max(self._lo, end - NAME_WINDOW)
         shortest = 2 if may_be_one_character_name(text, self._lo, end) else 3
-        return max(((not is_latin(name), sum(m.name == name for m in self._latin) + len(self._ends_of(name)),
-                     len(name) - end)
-                    for name in (text[end - n:end] for n in range(shortest, width + 1)) if is_name(name)),
-                   default=None)
+        names = [name for name in (text[end - n:end] for n in range(shortest, width + 1)) if is_name(name)]
+        listed = self._listed.form_ending(text, self._lo, end)
+        names += [listed] if listed is not None else []
+        return max(((not is_latin(name), sum(m.name == name for m in self._found) + len(self._ends_of(name)),
+                     len(name) - end) for name in names), default=None)
 
     def _most_named(self, level: str | None) -> PlaceMention | None:
         """The most often named place, Chinese names before Latin ones, then the first; of
@@ -183,12 +227,28 @@ class DocumentPlaces:
         return None if best is None else best[2]
 
     def home(self, level: str | None) -> PlaceMention | None:
-        """The report's own place: a named place at its self-reference level if there is
-        one, else any; the most often named, Chinese names before Latin ones, then the first."""
+        """The report's own place: the one its title names, else the one it opens on, else
+        the most often named place at its self-reference level, else above it (我区 with only
+        a town named names no district), else any when it has none; Chinese names before
+        Latin ones, then the first."""
         if level not in self._homes:
-            self._homes[level] = self._title_place(level) or (
-                (level is not None and self._most_named(level)) or self._most_named(None))
+            home = self._title_place(level) or self._opening_place(level)
+            if home is None and level is not None:
+                home = self._most_named(level) or self._most_named_above(level)
+            if home is None and (level is None or not self._speaks_as(level)):
+                home = self._most_named(None)
+            self._homes[level] = home
         return self._homes[level]
+
+    def _speaks_as(self, level: str) -> bool:
+        """Whether the report names its own place at `level` (我区, 本村)."""
+        return re.search(f"[{OWN_REFERENCE_HEADS}]{level}", self._document) is not None
+
+    def _most_named_above(self, level: str) -> PlaceMention | None:
+        """The most specific place above `level`, the most often named of its level."""
+        named = [place for suffix in (*RANK, *LISTED_ONLY_SUFFIXES)
+                 if (place := self._most_named(suffix)) is not None and place.rank < suffix_rank(level)]
+        return max(named, key=lambda p: (p.rank, not p.latin, self.count(p.name), -p.start), default=None)
 
     def _title_place(self, level: str | None) -> PlaceMention | None:
         """The place a title names (上海市杨浦区…长白新村街道…工作总结): the one at `level`, else
@@ -199,6 +259,32 @@ class DocumentPlaces:
         named = self.inside(start, start + len(self._title))
         at_level = [p for p in named if p.suffix == level]
         return (at_level or sorted(named, key=lambda p: p.rank))[-1] if named else None
+
+    def _opening_place(self, level: str | None) -> PlaceMention | None:
+        """The place a report opens on, the most specific of those that open its first
+        sentence one after another (刘家沟村是八里台镇所辖…, 云南省安宁市八街镇凤仪村位于…):
+        a report that starts by placing itself is about that place. Not a Latin name (a
+        pseudonym the report drops for the real one); a masked name without its suffix
+        (XXX地处…) at the report's self-reference `level`."""
+        text, at = self._text, self._lo
+        for _ in range(_OPENING_LINES):
+            end = text.find("\n", at, self._lo + len(self._document))
+            end = self._lo + len(self._document) if end < 0 else end
+            line = text[at:end].strip()
+            if len(line) > _TITLE_MAX or _IN_SENTENCES.search(line):
+                opening = at + len(text[at:end]) - len(text[at:end].lstrip())
+                chain: list[PlaceMention] = []
+                for place in self.inside(opening, min(end, opening + _OPENING_REACH)):
+                    if place.start != (chain[-1].end if chain else opening):
+                        break
+                    chain.append(place)
+                masked = MASKED_PLACING.match(text, opening)
+                if not chain and masked and level is not None:
+                    self._implied[masked.group()] = level
+                    return PlaceMention(masked.start(), masked.end(), masked.group(), level)
+                return chain[-1] if chain and not chain[-1].latin else None
+            at = end + 1
+        return None
 
     def topic(self, lo: int) -> PlaceMention | None:
         """The place the last sentence that opens with one opens with, in the paragraph up to
@@ -229,11 +315,65 @@ class DocumentPlaces:
                 best = ((place.start, 1, end), place)
         return None if best is None else best[1]
 
+    # Where places stand among the official divisions.
+
+    def _listed_names(self) -> Counter[str]:
+        """How often each listed place is named in the document (found without the segmenter)."""
+        if self._listed_counts is None:
+            ends = sorted({*self._ends, *(m.end for m in self._found)})
+            self._listed_counts = Counter(m.name for m in map(self._listed_ending, ends) if m is not None)
+        return self._listed_counts
+
+    def _division(self, name: str) -> Division | None:
+        """The division `name` means here: homonyms told apart by the divisions the document
+        names above them, or the named divisions below them."""
+        if name not in self._divisions:
+            named = [found[0] for other in self._listed_names() if other != name
+                     and len(found := self._listed.written(other)) == 1]
+            self._divisions[name] = self._listed.resolve(name, self._document, named)
+        return self._divisions[name]
+
+    def _anchor(self, level: str | None) -> Division | None:
+        """The division the report is about: its own place's (at the self-reference `level`),
+        else the most often named resolved division of the most specific level."""
+        if level not in self._anchors:
+            home = self.home(level)
+            anchor = home and self._division(home.name)
+            if anchor is None:
+                resolved = [(division, count) for name, count in self._listed_names().items()
+                            if (division := self._division(name)) is not None]
+                anchor = max(resolved, key=lambda pair: (LEVEL_RANK[pair[0].level], pair[1]), default=(None, 0))[0]
+            self._anchors[level] = anchor
+        return self._anchors[level]
+
+    def resolved(self, name: str, level: str | None) -> ResolvedPlace:
+        """Where the place `name` stands: its division and those above it when the list has
+        it; else its level by suffix, below the report's own division (a village takes the
+        township the report is about)."""
+        division = self._division(name)
+        if division is not None:
+            path = self._listed.path(division)
+            own_level = division.level
+        else:
+            homonyms = {d.level for d in self._listed.written(name)}
+            own_level = homonyms.pop() if len(homonyms) == 1 else level_of_suffix(
+                self._implied.get(name) or plain_suffix(name))
+            anchor = self._anchor(level)
+            path = tuple(d for d in self._listed.path(anchor) if LEVEL_RANK[d.level] < LEVEL_RANK[own_level]) \
+                if anchor is not None else ()
+        names = {d.level: d.name for d in path}
+        return ResolvedPlace(own_level, division and division.code, *(names.get(level) for level in
+                                                                      reversed(OFFICIAL_LEVELS)))
+
 
 def self_reference_level(text: str, lo: int, hi: int) -> str | None:
     """The level a report speaks of itself at (我镇, 全乡, 本村 …), the most frequent one."""
-    levels = Counter(m.group(1) for m in _SELF_REFERENCE.finditer(text, lo, hi))
-    return levels.most_common(1)[0][0] if levels else None
+    levels: Counter[tuple[str, bool]] = Counter()
+    for match in _SELF_REFERENCE.finditer(text, lo, hi):
+        levels[match.group(2), match.group(1) in OWN_REFERENCE_HEADS] += 1
+    # The most frequent; of as frequent ones, the one the report names as its own (我镇).
+    ranked = {level: (levels[level, False] + levels[level, True], levels[level, True]) for level, _ in levels}
+    return max(ranked, key=ranked.__getitem__) if ranked else None
 
 
 def _counted_rank(unit_noun: str) -> int:
@@ -256,8 +396,9 @@ def place_of(
     clause_start = candidate.start
     while clause_start > lo and text[clause_start - 1] not in _CLAUSE_STARTS:
         clause_start -= 1
-    references = [m.group(1) for m in _SELF_REFERENCE.finditer(text, clause_start, candidate.start)]
-    if measures == Measure.UNITS and not references:
+    references = [m.group(2) for m in _SELF_REFERENCE.finditer(text, clause_start, candidate.start)]
+    # 刘家沟村是八里台镇所辖的15个行政村之一: one of them, the figure places the village.
+    if measures == Measure.UNITS and not references and not text.startswith(ONE_OF, candidate.end):
         # Counting units speaks of the nearest place just above them: 八里台镇所辖的15个行政村,
         # 桃花村位于龙泉镇西部,辖6个村民小组 (桃花村, not 龙泉镇).
         noun = candidate.unit.surface.lstrip("个") or text[max(lo, candidate.start - 6):candidate.start]
@@ -269,7 +410,7 @@ def place_of(
         topic = places.topic(lo)
         if topic is not None and topic.suffix == referred:
             return topic.name  # 石桥村位于…。全村共有…: the paragraph's village
-        if default is not None and RANK[referred] >= default.rank:
+        if default is not None and suffix_rank(referred) >= default.rank:
             return default.name  # 全村 in a township's report: still that township
         named = places.first(referred)
         return named.name if named else None  # 全市 with no named city: null

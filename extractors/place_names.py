@@ -11,10 +11,12 @@ import re
 from dataclasses import dataclass
 
 from extractors.base import Segmenter
-from extractors.lang.places import (COMMON_PLACE_WORDS, KINDS_OF_PLACE, LONG_SUFFIXES, NAME_CUES, NAME_NOISE,
-                                    NAME_STOP, NEIGHBOUR_AFTER, NEIGHBOUR_BEFORE, NEIGHBOUR_DIRECTION_VERBS,
-                                    NEIGHBOUR_DIRECTIONS, NOT_A_NAME_BODY, NOT_A_NAME_HEAD, POSTS, RANK,
-                                    SUFFIX_CHARS, SUFFIX_SOURCE, SUFFIX_STARTS_WORD, TAKES_OFFICE)
+from extractors.divisions import official_divisions
+from extractors.lang.places import (COMMON_PLACE_WORDS, KINDS_OF_PLACE, LEVEL_RANK, LEVELS, LISTED_ONLY_SUFFIXES,
+                                    LONG_SUFFIXES, NAME_CUES, NAME_NOISE, NAME_STOP, NEIGHBOUR_AFTER,
+                                    NEIGHBOUR_BEFORE, NEIGHBOUR_DIRECTION_VERBS, NEIGHBOUR_DIRECTIONS, PLACING_CUES,
+                                    NOT_A_NAME_BODY, NOT_A_NAME_HEAD, PLAIN_SUFFIX, POSTS, SUFFIX_CHARS, SUFFIX_SOURCE,
+                                    SUFFIX_STARTS_WORD, TAKES_OFFICE, VILLAGE_LEVEL)
 from extractors.lang.punctuation import HAN
 
 # A suffix character that starts a common word is no suffix: 村民, 乡镇, 市场, 区域 …
@@ -25,8 +27,10 @@ MASKED_OR_LATIN_PLACE = re.compile(
     # A masked name starts where its run of marks starts (else a long run costs quadratic time).
     # One * masks a name too (*村有耕地*亩), unless its suffix starts a word (*村民: a footnote).
     r"(?=[*＊×xXA-Za-z])(?:(?<![*＊])[*＊]{2,}|(?<![*＊])[*＊](?!" + SUFFIX_STARTS_WORD_RE.pattern + r")"
-    r"|(?<![×xX])[×xX]{2,}|(?<![A-Za-z])[A-Za-z]{1,12})"
+    r"|(?<![×xX])[×xX]{2,}(?: (?=" + SUFFIX_SOURCE + r"))?|(?<![A-Za-z])[A-Za-z]{1,12})"
     + SUFFIX_SOURCE)
+# A masked name without its suffix, placing itself (XXX地处佛子岭水库下游): the report's place.
+MASKED_PLACING = re.compile(r"(?:[*＊]{2,}|[×xX]{2,})(?=" + "|".join(PLACING_CUES) + ")")
 SUFFIX_AFTER_HAN = re.compile(f"(?<=[{HAN}])" + SUFFIX_SOURCE)
 SUFFIX_AT = re.compile(SUFFIX_SOURCE)
 NAME_WINDOW = 6
@@ -47,14 +51,22 @@ class PlaceMention:
     start: int
     end: int
     name: str
+    implied: str = ""  # the suffix a masked name leaves out (XXX地处… in a report on 全镇)
 
     @property
     def suffix(self) -> str:
-        return suffix_of(self.name)
+        """The suffix as a self-reference names it (村 of 小楼自然村)."""
+        return self.implied or plain_suffix(self.name)
+
+    @property
+    def level(self) -> str:
+        """The level the list gives the name (内蒙古自治区 a province), else its suffix's."""
+        listed = {division.level for division in official_divisions().written(self.name)}
+        return listed.pop() if len(listed) == 1 else level_of_suffix(self.suffix)
 
     @property
     def rank(self) -> int:
-        return RANK[self.suffix]
+        return LEVEL_RANK[self.level]
 
     @property
     def latin(self) -> bool:
@@ -65,6 +77,29 @@ def suffix_of(name: str) -> str:
     return next((suffix for suffix in LONG_SUFFIXES if name.endswith(suffix)), name[-1])
 
 
+def plain_suffix(name: str) -> str:
+    """The suffix of a name as a self-reference names it (村 of 小楼自然村, 镇 of 八里台镇)."""
+    suffix = suffix_of(name)
+    return PLAIN_SUFFIX.get(suffix, suffix)
+
+
+def suffix_rank(suffix: str) -> int:
+    """How specific the level a suffix names is (LEVEL_RANK)."""
+    return LEVEL_RANK[level_of_suffix(suffix)]
+
+
+def level_of_suffix(suffix: str) -> str:
+    """The level a suffix names (镇 a township, 旗 a county); a village for a masked or Latin
+    name's last character."""
+    return LEVELS.get(suffix) or LISTED_ONLY_SUFFIXES.get(suffix, VILLAGE_LEVEL)
+
+
+def is_listed_name(name: str) -> bool:
+    """Whether a name the official list has is a place here: not a kind of place (中心镇,
+    重点镇), nor a word that a suffix may follow without making a name."""
+    return not (name in KINDS_OF_PLACE or _ends_in_a_kind(name) or name[: -len(suffix_of(name))] in NOT_A_NAME_BODY)
+
+
 def is_name(name: str) -> bool:
     body = name[: -len(suffix_of(name))]
     return not (
@@ -72,8 +107,15 @@ def is_name(name: str) -> bool:
         or name[0] in NOT_A_NAME_HEAD or name[0] in SUFFIX_CHARS
         or not NAME_NOISE.isdisjoint(name) or body in NOT_A_NAME_BODY
         or name.endswith(_NOT_A_NAME_ENDINGS) or body.endswith(_NOT_A_NAME_BODY_ENDINGS)
-        or name.endswith(_KINDS_OF_PLACE)  # 创生态村, 争创文明村: a kind of village
+        or _ends_in_a_kind(name)  # 创生态村, 争创文明村: a kind of village
     )
+
+
+def _ends_in_a_kind(name: str) -> bool:
+    """Whether `name` ends in a kind of place longer than its suffix (文明村 of 争创文明村,
+    not 自然村 of 小楼自然村)."""
+    suffix = suffix_of(name)
+    return any(name.endswith(kind) and len(kind) > len(suffix) for kind in _KINDS_OF_PLACE)
 
 
 def is_latin(name: str) -> bool:
@@ -89,14 +131,22 @@ def _name_from_words(words: list[str], first_whole: bool = True) -> str | None:
     name = words[-1]
     if name in LONG_SUFFIXES:  # 兴龙|社区, 长白|新村|街道: the name is the words before it
         for word in reversed(words[:-1] if first_whole else words[1:-1]):
-            if word[-1] in NAME_STOP or word in NOT_A_NAME_BODY or word[-1] in "乡镇县区市":
+            if (word[-1] in NAME_STOP or word in NOT_A_NAME_BODY or word[-1] in "乡镇县区市"
+                    or not _HAN_NAME.fullmatch(word)):  # a line break, a figure: the name starts after it
                 break
             name = word + name
+            if words[-1] in PLAIN_SUFFIX:
+                break  # a kind of village follows one word of name (小楼|自然村, not 人口占全部|行政村)
         return name if len(name) >= 4 else None
     if len(name) >= 3:
         return name
     if len(name) == 2:
-        return None
+        # 小|后|冲村: pkuseg cuts an unknown village name into characters and a word
+        # ending in 村; the common words (农村, 驻村) are listed.
+        head = words[-2] if len(words) >= 2 else ""
+        if name[-1] != "村" or name in COMMON_PLACE_WORDS or len(head) != 1 or not _is_head_char(head):
+            return None
+        return head + name
     for word in reversed(words[:-1]):
         if word[-1] in NAME_STOP or word in NOT_A_NAME_BODY or (len(word) == 1 and len(name) > 2):
             break
@@ -127,7 +177,8 @@ def may_end_a_name(text: str, lo: int, end: int) -> bool:
 def segmented_name(text: str, lo: int, end: int, segment: Segmenter) -> str | None:
     """The name whose suffix ends at `end`, if the suffix ends a word there."""
     # A two-character suffix leaves less of the window to its name: segment a little more.
-    start = max(lo, end - NAME_WINDOW - (2 if text[end - 2:end] in LONG_SUFFIXES else 0))
+    suffix = len(suffix_of(text[max(0, end - 3):end]))
+    start = max(lo, end - NAME_WINDOW - (suffix if suffix > 1 else 0))
     words, offset = [], start
     for word in segment(text[start:end + 2]):
         words.append(word)
@@ -143,10 +194,19 @@ def segmented_name(text: str, lo: int, end: int, segment: Segmenter) -> str | No
     if name is None or text[end - len(name):end] != name:
         return None
     head = end - len(name) - 1
-    if (name == words[-1] and len(words) >= 2 and words[-2] == text[head:head + 1] and len(name) < NAME_WINDOW
-            and _is_head_char(words[-2]) and _after_a_break(text, lo, head)):
-        return words[-2] + name  # 后|小郭村 opening a line or clause: one name
+    if (_word_before(words, len(name)) == text[head:head + 1] and len(name) < NAME_WINDOW
+            and _is_head_char(text[head]) and _after_a_break(text, lo, head)):
+        return text[head] + name  # 后|小郭村, 小|后冲|村 opening a line or clause: one name
     return name
+
+
+def _word_before(words: list[str], tail: int) -> str | None:
+    """The word before the last `tail` characters of `words`, if a word ends there."""
+    for index in range(len(words) - 1, 0, -1):
+        tail -= len(words[index])
+        if tail <= 0:
+            return words[index - 1] if tail == 0 else None
+    return None
 
 
 def may_be_one_character_name(text: str, lo: int, end: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from extractors.place import DocumentPlaces, place_of, self_reference_level
+from extractors.place import DocumentPlaces, ResolvedPlace, place_of, self_reference_level
 from extractors.subject import PriorFigure, Sentences, subject_of
 from extractors.base import Segmenter
 from extractors.scanner import default_scanner
@@ -35,6 +35,11 @@ class SectionLocator:
         return None
 
 
+def _resolution(resolved: ResolvedPlace) -> dict[str, str | None]:
+    return {"place_level": resolved.level, "place_code": resolved.code, "township": resolved.township,
+            "county": resolved.county, "prefecture": resolved.prefecture, "province": resolved.province}
+
+
 def extract_facts(
     text: str, document: Document, sections: Sequence[Section], segment: Segmenter | None,
     reading: Reading | None = None,
@@ -60,6 +65,8 @@ def extract_facts(
                              *sentence)
         prior.append(PriorFigure(candidate.end, kind, measures, candidate.unit.canonical, subject))
         char_start, char_end = reading.span(candidate.start, candidate.end)
+        place = place_of(read, candidate, measures, sentence, places, level)
+        resolved = places.resolved(place, level) if place is not None else None
         facts.append(Fact(
             fact_id=f"{document.doc_id}-{char_start}-{kind}",
             doc_id=document.doc_id,
@@ -71,7 +78,8 @@ def extract_facts(
             unit=candidate.unit.canonical,
             qualifier=candidate.qualifier,
             subject=subject,
-            place=as_written(place_of(read, candidate, measures, sentence, places, level), reading, text, lo, hi),
+            place=as_written(place, reading, text, lo, hi),
+            **(_resolution(resolved) if resolved else {}),
             text=text[char_start:char_end],  # candidate.span_text(text) unless a wrap moved
             char_start=char_start,
             char_end=char_end,

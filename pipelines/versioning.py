@@ -4,7 +4,8 @@ A source whose sha256 and pipeline version are unchanged is skipped, so the vers
 change whenever a rule, a word list or a stage changes — computed from their bytes, never
 bumped by hand. Covered: every module and data file of `extractors` (rules and language
 data) and `schemas`, the stage modules of `pipelines` named in OUTPUT_MODULES, and each
-registered extractor (its declaration, and the source of a plugin's class or module).
+registered extractor (its declaration, and the source of a plugin's class or module), and
+the official division list places are resolved against.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from extractors.divisions import list_version
 from extractors.registry import all_extractors
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +60,7 @@ def _extractor_part(extractor) -> bytes:
 
 def pipeline_version() -> str:
     """Changes whenever a rule source, the language data or a registered extractor changes."""
-    digest = hashlib.sha256(files_digest().encode())
+    digest = hashlib.sha256(files_digest().encode() + list_version().encode())
     for extractor in all_extractors():
         digest.update(_extractor_part(extractor))
     return digest.hexdigest()[:16]

@@ -32,6 +32,16 @@ class Qualifier(StrEnum):
     MASKED = "masked"
 
 
+class PlaceLevel(StrEnum):
+    """The levels of the official division list, and the village below them."""
+
+    PROVINCE = "province"
+    PREFECTURE = "prefecture"
+    COUNTY = "county"
+    TOWNSHIP = "township"
+    VILLAGE = "village"
+
+
 class SourceStatus(StrEnum):
     LOADED = "loaded"
     FAILED = "failed"
@@ -125,6 +135,13 @@ class Fact(_Span):
     qualifier: Qualifier
     subject: str | None = None
     place: str | None = None
+    place_level: PlaceLevel | None = None
+    # A division code: 6 digits down to the county, 9 for a township.
+    place_code: str | None = Field(default=None, pattern=r"^(\d{6}|\d{9})$")
+    township: str | None = None
+    county: str | None = None
+    prefecture: str | None = None
+    province: str | None = None
     text: str = Field(min_length=1)
     sentence: str
     extractor: str
@@ -137,6 +154,8 @@ class Fact(_Span):
             raise ValueError("value is null exactly when the qualifier is masked")
         if (self.qualifier == Qualifier.RANGE) != (self.value_max is not None):
             raise ValueError("value_max is set exactly when the qualifier is range")
+        if self.place is None and (self.place_level or self.place_code):
+            raise ValueError("only a place has a level or a code")
         allowed = KIND_UNITS.get(self.kind)
         if allowed is not None and self.unit not in allowed:
             raise ValueError(f"unit {self.unit!r} is not canonical for kind {self.kind}")

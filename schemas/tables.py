@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from schemas.models import CheckKind, Qualifier, SourceStatus
+from schemas.models import CheckKind, PlaceLevel, Qualifier, SourceStatus
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,15 @@ TABLES: tuple[Table, ...] = (
                                   "its measure word (个, 所, 台, …)"),
         Column("qualifier", "VARCHAR", f"how exact the figure is: {_qualifiers()}"),
         Column("subject", "VARCHAR", "what is measured or counted, NULL when the sentence does not say"),
-        Column("place", "VARCHAR", "the place (村 镇 乡 县 区 市 街道 社区 …) it is about, or NULL"),
+        Column("place", "VARCHAR", "the place (村 镇 乡 县 区 市 旗 街道 社区 …) it is about, as written, or NULL"),
+        Column("place_level", "VARCHAR", f"the place's level: {_values(PlaceLevel)}; NULL without a place"),
+        Column("place_code", "VARCHAR", "the place's code in the official division list (Ministry of Civil Affairs, "
+                                        "2025-12-31; 6 digits, 9 for a township) when it is a division the list "
+                                        "has and the document tells its homonyms apart; else NULL"),
+        *(Column(level, "VARCHAR", f"the official name of the {level} the place lies in (the place itself "
+                                   f"when it is one), where known: from the list for a division, from the "
+                                   f"division the report is about for a village or an unlisted place")
+          for level in ("township", "county", "prefecture", "province")),
         Column("text", "VARCHAR", "the exact source substring [char_start, char_end)"),
         *_span("the figure with its unit"),
         Column("sentence", "VARCHAR", "the sentence it stands in"),

@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from schemas.tables import SCHEMA_VERSION_TABLE, TABLES, Column, Table
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # documents as of version 4, frozen here for its migration: the table's definition
 # (schemas.tables) may change later, the migration to version 4 may not.
@@ -21,6 +21,16 @@ _DOCUMENTS_V4 = """
         doc_id VARCHAR PRIMARY KEY, source_path VARCHAR NOT NULL, ordinal INTEGER,
         char_start INTEGER, char_end INTEGER, title VARCHAR, duplicate_of VARCHAR,
         text VARCHAR USING COMPRESSION zstd"""
+
+
+# facts as of version 5 (places resolved against the official division list), frozen here
+# for its migration.
+_FACTS_V5 = """
+        fact_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, section_id VARCHAR, source_path VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL, value DOUBLE, value_max DOUBLE, unit VARCHAR, qualifier VARCHAR, subject VARCHAR,
+        place VARCHAR, place_level VARCHAR, place_code VARCHAR, township VARCHAR, county VARCHAR,
+        prefecture VARCHAR, province VARCHAR, text VARCHAR, char_start INTEGER, char_end INTEGER,
+        sentence VARCHAR, extractor VARCHAR"""
 
 
 def column_ddl(column: Column) -> str:
@@ -70,6 +80,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # 18-41 MB/s and larger than ZSTD at 120-620 MB/s: a 100k-fact load went from ~285k to
     # ~500k facts/s, the warehouse from 140 to 77 MB (benchmarks/load_insert.py).
     4: _redefined("documents", _DOCUMENTS_V4),
+    # A fact's place resolved: its level, division code and the divisions it lies in, in
+    # their place after `place` (a re-run of the sources fills them: the rules changed).
+    5: _redefined("facts", _FACTS_V5),
 }
 
 

@@ -32,6 +32,7 @@ WITH RECURSIVE section_path(section_id, path) AS (
     FROM sections s JOIN section_path p ON s.parent_id = p.section_id
 )
 SELECT f.fact_id, f.kind, f.value, f.value_max, f.unit, f.qualifier, f.subject, f.place,
+       f.place_level, f.place_code, f.township, f.county, f.prefecture, f.province,
        f.text, f.sentence, d.title AS document_title, sp.path AS section_path,
        f.doc_id, f.section_id, f.source_path, f.char_start, f.char_end, f.extractor,
        d.duplicate_of IS NOT NULL AS in_duplicate

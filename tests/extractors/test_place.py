@@ -77,9 +77,55 @@ ROWS = [
     ("东山村工作汇报\n合并后,两村占地30.18平方公里。", [("30.18平方公里", "东山村")]),
     # the whole city: no place
     ("关于全市农村工作的报告\n全市共有行政村860个，农村人口120万人。", [("860个", None), ("120万人", None)]),
+    # a name the official list has is a place though the name rules would not take it
+    # (和 of 人和街道), or its suffix ends other words (旗: 红旗; 街 for 街道: 大街)
+    ("工作总结\n人和街道今年新增就业岗位300个。", [("300个", "人和街道")]),
+    ("工作总结\n2022年，阿鲁科尔沁旗全旗共有嘎查村260个，红旗飘扬。", [("260个", "阿鲁科尔沁旗")]),
+    ("工作总结\n一年来，大良街团结带领全街干部群众新建公园3个。", [("3个", "大良街")]),
+    # a village's kind after its name (小河自然村, 凤山行政村) is part of the name
+    ("村情简介\n小河自然村隶属于凤山行政村，全村有农户45户。", [("45户", "小河自然村")]),
+    # a report that opens by placing itself is about that place: 之一 of a count of units too
+    ("村情简介\n杨树沟村是青石镇所辖的12个行政村之一，全村共有农户300户。",
+     [("12个行政村", "杨树沟村"), ("300户", "杨树沟村")]),
+    # 我区 with only a town named: the district is not named, the town is not the district
+    ("换届选举工作总结\n区委在青石镇的24个村先行试点。全区共有选民1.9万人，我区党员1300人。",
+     [("24个村", "青石镇"), ("1.9万人", None), ("1300人", None)]),
+    # a masked name without its suffix placing itself: the report's place, at the level it
+    # speaks of itself at
+    ("灾情报告\nXX地处河谷地带，全镇共有农户3200户，新修堤坝2处。", [("3200户", "XX"), ("2处", "XX")]),
+    ("灾情报告\n全镇共有农户3200户，XX是重点。", [("3200户", None)]),
+    # a masked name with a space before its suffix
+    ("扶贫日记\n我来到 xxx 村。xxx 村位于县城南部，共有农户120户。", [("120户", "xxx 村")]),
 ]
 
 
 @pytest.mark.parametrize(("report", "expected"), ROWS)
 def test_place(extract_report, report, expected):
     assert [(f.text, f.place) for f in extract_report(report)] == expected
+
+
+# (fact text, place, place_level, place_code, township, county, prefecture, province)
+RESOLVED_ROWS = [
+    # homonyms (four towns are called 甘泉镇) told apart by the divisions named above them
+    ("天水市麦积区甘泉镇工作总结\n甘泉镇辖24个行政村。",
+     [("24个行政村", "甘泉镇", "township", "620503108", "甘泉镇", "麦积区", "天水市", "甘肃省")]),
+    ("甘泉镇工作总结\n甘泉镇辖24个行政村。",
+     [("24个行政村", "甘泉镇", "township", None, None, None, None, None)]),
+    # a village takes the township the report is about
+    ("村情简介\n杨树沟村隶属于麦积区甘泉镇，全村共有农户300户。",
+     [("300户", "杨树沟村", "village", None, "甘泉镇", "麦积区", "天水市", "甘肃省")]),
+    # a county, a banner, a province's own level
+    ("工作汇报\n乌拉特前旗共有嘎查村120个。",
+     [("120个", "乌拉特前旗", "county", "150823", None, "乌拉特前旗", "巴彦淖尔市", "内蒙古自治区")]),
+    # a masked name: its level by its suffix, no code
+    ("工作汇报\n××乡共有农户3200户。", [("3200户", "××乡", "township", None, None, None, None, None)]),
+    ("工作汇报\n全市共有农户3200户。", [("3200户", None, None, None, None, None, None, None)]),
+    ("灾情报告\nXX地处河谷地带，全镇共有农户3200户。",
+     [("3200户", "XX", "township", None, None, None, None, None)]),
+]
+
+
+@pytest.mark.parametrize(("report", "expected"), RESOLVED_ROWS)
+def test_places_are_resolved_against_the_official_list(extract_report, report, expected):
+    assert [(f.text, f.place, f.place_level, f.place_code, f.township, f.county, f.prefecture, f.province)
+            for f in extract_report(report)] == expected

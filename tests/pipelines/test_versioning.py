@@ -55,3 +55,9 @@ def test_registering_an_extractor_changes_the_version():
     finally:
         unregister("weight_test")
     assert versioning.pipeline_version() == before
+
+
+def test_another_division_list_changes_the_version(monkeypatch):
+    before = versioning.pipeline_version()
+    monkeypatch.setattr(versioning, "list_version", lambda: "2026-12-31:" + "0" * 64)
+    assert versioning.pipeline_version() != before
