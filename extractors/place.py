@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from extractors.base import Candidate, Measure, Segmenter
 from extractors.divisions import Division, official_divisions
 from extractors.lang.not_facts import COORDINATORS
-from extractors.lang.places import (LEVEL_RANK, LISTED_ONLY_SUFFIXES, OFFICIAL_LEVELS, ONE_OF, OWN_REFERENCE_HEADS,
-                                    RANK, SELF_REFERENCE_HEADS, SELF_REFERENCE_LISTED, SUFFIX_SOURCE)
-from extractors.lang.punctuation import COMMAS, SENTENCE_FINAL, char_class
-from extractors.place_names import (MASKED_OR_LATIN_PLACE, MASKED_PLACING, NAME_WINDOW, SUFFIX_AFTER_HAN,
-                                    SUFFIX_STARTS_WORD_RE, PlaceMention, is_latin, is_listed_name, is_name,
+from extractors.lang.numerals import ARABIC_DIGITS, PLAIN_CN_NUMERALS
+from extractors.lang.places import (LEVEL_RANK, LISTED_ONLY_SUFFIXES, NOT_A_NAME_HEAD, OFFICIAL_LEVELS, ONE_OF,
+                                    OWN_REFERENCE_HEADS, PLACING_CUES, RANK, SELF_REFERENCE_HEADS, SELF_REFERENCE_LISTED,
+                                    SUFFIX_SOURCE)
+from extractors.lang.punctuation import (CLOSE_BRACKETS, COMMAS, DOTS, LIST_COMMA, OPEN_BRACKETS, SENTENCE_FINAL,
+                                         WORD_SPACES, char_class)
+from extractors.place_names import (MASKED_OR_LATIN_PLACE, MASKED_PLACING, NAME_WINDOW, PLACING_NAME,
+                                    SUFFIX_AFTER_HAN, SUFFIX_STARTS_WORD_RE, PlaceMention, is_latin, is_listed_name, is_name,
                                     level_of_suffix, may_be_one_character_name, may_end_a_name, mentions_alone,
                                     named_in_context, plain_suffix, segmented_name, suffix_of, suffix_rank, tiled)
 
@@ -41,6 +44,11 @@ _NAME_SHARE = 0.5
 # and the places it opens on in its first characters.
 _OPENING_LINES = 4
 _OPENING_REACH = 40
+# A paragraph that is an item of a list opens after its number (17、, （三）, 2.).
+_ITEM_NUMBER = f"(?:[{ARABIC_DIGITS}]{{1,3}}|[{PLAIN_CN_NUMERALS}]{{1,3}})"
+_ITEM_MARKER = re.compile(f"(?:{_ITEM_NUMBER}[{LIST_COMMA}{DOTS}{CLOSE_BRACKETS}]"
+                          f"|[{OPEN_BRACKETS}]{_ITEM_NUMBER}[{CLOSE_BRACKETS}])[{WORD_SPACES}]*")
+_LOCATES = re.compile(f"(?:{'|'.join(PLACING_CUES)})于?$")
 _LISTED_ONLY_END = re.compile(f"[{''.join(LISTED_ONLY_SUFFIXES)}](?!道)")
 
 
@@ -278,11 +286,16 @@ class DocumentPlaces:
                     if place.start != (chain[-1].end if chain else opening):
                         break
                     chain.append(place)
+                if chain:
+                    return None if chain[-1].latin else chain[-1]
+                named = PLACING_NAME.match(text, opening)
+                if named and named.group()[0] not in NOT_A_NAME_HEAD:
+                    return PlaceMention(named.start(), named.end(), named.group())
                 masked = MASKED_PLACING.match(text, opening)
-                if not chain and masked and level is not None:
+                if masked and level is not None:
                     self._implied[masked.group()] = level
                     return PlaceMention(masked.start(), masked.end(), masked.group(), level)
-                return chain[-1] if chain and not chain[-1].latin else None
+                return None
             at = end + 1
         return None
 
@@ -294,6 +307,8 @@ class DocumentPlaces:
             reach = max(self._lo, lo - _TOPIC_REACH)
             paragraph = max(reach, text.rfind("\n", reach, lo) + 1)
             opening = paragraph + len(text[paragraph:lo]) - len(text[paragraph:lo].lstrip())
+            marker = _ITEM_MARKER.match(text, opening, lo)
+            opening = marker.end() if marker else opening  # 17、塘山村 塘山村位于…: an item of a list
             topic = None
             for place in self.inside(opening, lo + NAME_WINDOW + 2):
                 if place.start > lo:
@@ -415,7 +430,9 @@ def place_of(
         named = places.first(referred)
         return named.name if named else None  # 全市 with no named city: null
     # A place in a list (确定A社区、B村委会为示范点) is one of several: none of them alone.
-    before = [p for p in places.inside(lo, candidate.start) if text[p.end:p.end + 1] not in _LIST_JOINERS]
+    # …nor a place that locates another (石桥村位于龙泉乡腹地，有农户420户: 石桥村's).
+    before = [p for p in places.inside(lo, candidate.start)
+              if text[p.end:p.end + 1] not in _LIST_JOINERS and not _LOCATES.search(text, max(lo, p.start - 4), p.start)]
     if before and (default is None or before[-1].rank >= default.rank):
         return before[-1].name
     topic = places.topic(lo)

@@ -26,11 +26,15 @@ SUFFIX_STARTS_WORD_RE = re.compile("|".join(f"{suffix}(?:{'|'.join(chars)})"
 MASKED_OR_LATIN_PLACE = re.compile(
     # A masked name starts where its run of marks starts (else a long run costs quadratic time).
     # One * masks a name too (*村有耕地*亩), unless its suffix starts a word (*村民: a footnote).
-    r"(?=[*＊×xXA-Za-z])(?:(?<![*＊])[*＊]{2,}|(?<![*＊])[*＊](?!" + SUFFIX_STARTS_WORD_RE.pattern + r")"
-    r"|(?<![×xX])[×xX]{2,}(?: (?=" + SUFFIX_SOURCE + r"))?|(?<![A-Za-z])[A-Za-z]{1,12})"
+    # 某某社区, 某村: "a certain" masks a name too.
+    r"(?=[*＊×xX某A-Za-z])(?:(?<![*＊])[*＊]{2,}|(?<![*＊])[*＊](?!" + SUFFIX_STARTS_WORD_RE.pattern + r")"
+    r"|(?<![×xX])[×xX]{2,}(?: (?=" + SUFFIX_SOURCE + r"))?|(?<!某)某{1,2}|(?<![A-Za-z])[A-Za-z]{1,12})"
     + SUFFIX_SOURCE)
-# A masked name without its suffix, placing itself (XXX地处佛子岭水库下游): the report's place.
-MASKED_PLACING = re.compile(r"(?:[*＊]{2,}|[×xX]{2,})(?=" + "|".join(PLACING_CUES) + ")")
+# A report's first words placing a place (中心村位于…, XXX地处…): a name, though a kind of
+# place (中心村) or masked without its suffix (XXX).
+_PLACING = "(?=" + "|".join(PLACING_CUES) + ")"
+PLACING_NAME = re.compile(f"[{HAN}]{{1,6}}{SUFFIX_SOURCE}{_PLACING}")
+MASKED_PLACING = re.compile(r"(?:[*＊]{2,}|[×xX]{2,})" + _PLACING)
 SUFFIX_AFTER_HAN = re.compile(f"(?<=[{HAN}])" + SUFFIX_SOURCE)
 SUFFIX_AT = re.compile(SUFFIX_SOURCE)
 NAME_WINDOW = 6
@@ -144,7 +148,8 @@ def _name_from_words(words: list[str], first_whole: bool = True) -> str | None:
         # 小|后|冲村: pkuseg cuts an unknown village name into characters and a word
         # ending in 村; the common words (农村, 驻村) are listed.
         head = words[-2] if len(words) >= 2 else ""
-        if name[-1] != "村" or name in COMMON_PLACE_WORDS or len(head) != 1 or not _is_head_char(head):
+        if (name[-1] != "村" or name in COMMON_PLACE_WORDS or name[0] in NOT_A_NAME_HEAD or len(head) != 1
+                or not _is_head_char(head)):  # not 现|全村
             return None
         return head + name
     for word in reversed(words[:-1]):

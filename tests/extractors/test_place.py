@@ -94,6 +94,14 @@ ROWS = [
     # speaks of itself at
     ("灾情报告\nXX地处河谷地带，全镇共有农户3200户，新修堤坝2处。", [("3200户", "XX"), ("2处", "XX")]),
     ("灾情报告\n全镇共有农户3200户，XX是重点。", [("3200户", None)]),
+    # a kind of place (中心村) placing itself first thing in a report is its name; 某 masks
+    # a name like ××
+    ("村情简介\n中心村位于龙泉乡中部，全村共有农户326户。", [("326户", "中心村")]),
+    ("村情简介\n建设中心村3个，全乡共有农户3260户。", [("3个", None), ("3260户", None)]),
+    ("社区工作总结\n某某社区共有居民1200户。", [("1200户", "某某社区")]),
+    # a paragraph that is an item of a list opens on its place
+    ("乡村情汇编\n1、石桥村 石桥村位于龙泉乡腹地，有农户420户。\n2、柳河村 柳河村位于龙泉乡东部，有农户310户。",
+     [("420户", "石桥村"), ("310户", "柳河村")]),
     # a masked name with a space before its suffix
     ("扶贫日记\n我来到 xxx 村。xxx 村位于县城南部，共有农户120户。", [("120户", "xxx 村")]),
 ]
