@@ -14,9 +14,9 @@ from extractors.base import Segmenter
 from extractors.divisions import official_divisions
 from extractors.lang.places import (COMMON_PLACE_WORDS, KINDS_OF_PLACE, LEVEL_RANK, LEVELS, LISTED_ONLY_SUFFIXES,
                                     LONG_SUFFIXES, NAME_CUES, NAME_NOISE, NAME_STOP, NEIGHBOUR_AFTER,
-                                    NEIGHBOUR_BEFORE, NEIGHBOUR_DIRECTION_VERBS, NEIGHBOUR_DIRECTIONS, PLACING_CUES,
-                                    NOT_A_NAME_BODY, NOT_A_NAME_HEAD, PLAIN_SUFFIX, POSTS, SUFFIX_CHARS, SUFFIX_SOURCE,
-                                    SUFFIX_STARTS_WORD, TAKES_OFFICE, VILLAGE_LEVEL)
+                                    NEIGHBOUR_BEFORE, NEIGHBOUR_DIRECTION_VERBS, NEIGHBOUR_DIRECTIONS,
+                                    NOT_A_NAME_BODY, NOT_A_NAME_HEAD, PLACING_CUES, PLAIN_SUFFIX, POSTS, SLOGAN_VERBS,
+                                    SUFFIX_CHARS, SUFFIX_SOURCE, SUFFIX_STARTS_WORD, TAKES_OFFICE, VILLAGE_LEVEL)
 from extractors.lang.punctuation import HAN
 
 # A suffix character that starts a common word is no suffix: 村民, 乡镇, 市场, 区域 …
@@ -47,6 +47,9 @@ _NAME_CUE = re.compile("|".join(NAME_CUES))
 _HAN_NAME = re.compile(f"[{HAN}]+")
 _NEIGHBOUR_BEFORE = re.compile(
     f"(?:{'|'.join(NEIGHBOUR_BEFORE)}|[{NEIGHBOUR_DIRECTIONS}][{NEIGHBOUR_DIRECTION_VERBS}])$")
+# A place a slogan builds (打造生态花园镇, 争创全国文明镇): a goal, its modifiers before it.
+_SLOGAN = re.compile(f"(?:{'|'.join(SLOGAN_VERBS)})[{HAN}]{{0,4}}$")
+_SLOGAN_REACH = max(map(len, SLOGAN_VERBS)) + 4
 _NEIGHBOUR_AFTER = re.compile("|".join(NEIGHBOUR_AFTER))
 
 
@@ -260,11 +263,12 @@ def _start(mention: PlaceMention) -> int:
 def named_in_context(text: str, lo: int, end: int, name: str) -> bool:
     """False when what stands around a name ending at `end` makes it no place: a kind of
     place counted (14个责任区), a post taken up (起任村党支部书记), a neighbour (南邻梓桐村,
-    …接壤) or a nickname in quotes (“乞丐村”)."""
+    …接壤), a nickname in quotes (“乞丐村”) or a slogan's goal (打造生态花园镇)."""
     start = end - len(name)
     counted = text[start - 1:start] == "个"
     office = name[:-len(suffix_of(name))].endswith(TAKES_OFFICE) and _POST.match(text, end) is not None
     neighbour = (_NEIGHBOUR_BEFORE.search(text, max(lo, start - 2), start) is not None
                  or _NEIGHBOUR_AFTER.match(text, end) is not None)
     quoted = text[start - 1:start] in "“\"'「" and text[end:end + 1] in "”\"'」"
-    return not (counted or office or neighbour or quoted)
+    slogan = _SLOGAN.search(text, max(lo, start - _SLOGAN_REACH), start) is not None
+    return not (counted or office or neighbour or quoted or slogan)

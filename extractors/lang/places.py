@@ -90,6 +90,8 @@ POSTS = ("党支部", "党总支", "党委", "支部", "支书", "两委", "委�
 # What a clause says of a place right after its name (段村位于…, 张村共有…).
 NAME_CUES = ("位于", "地处", "坐落", "地处", "辖", "下辖", "共有", "现有", "有", "是", "村委", "党支部", "党总支", "两委",
              "全村", "总人口", "总面积")
+# Verbs of a slogan whose goal is a kind of place (打造生态花园镇, 争创全国文明镇, 建设成美丽乡村).
+SLOGAN_VERBS = ("打造成", "打造", "争创", "创建", "建设成", "建成")
 # Verbs a report places its place with (石桥村位于…, XXX地处…, 小楼自然村隶属于…).
 PLACING_CUES = ("位于", "地处", "坐落", "隶属", "地属")
 # A neighbour (南邻梓桐村, 西与梓桐村搭界, 距木塔乡12公里, 由A镇搬迁) is named, not reported on.

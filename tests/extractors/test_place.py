@@ -102,6 +102,9 @@ ROWS = [
     # a paragraph that is an item of a list opens on its place
     ("乡村情汇编\n1、石桥村 石桥村位于龙泉乡腹地，有农户420户。\n2、柳河村 柳河村位于龙泉乡东部，有农户310户。",
      [("420户", "石桥村"), ("310户", "柳河村")]),
+    # a slogan's goal and a kind of area are no places, though a town may be called so
+    ("青山镇工作总结\n全力打造生态花园镇，新建公园3个。属行蓄洪淹没区，转移群众120人。",
+     [("3个", "青山镇"), ("120人", "青山镇")]),
     # a masked name with a space before its suffix
     ("扶贫日记\n我来到 xxx 村。xxx 村位于县城南部，共有农户120户。", [("120户", "xxx 村")]),
 ]
