@@ -120,9 +120,9 @@ class DocumentPlaces:
                 name = segmented_name(text, lo, end, self._segment)
             accepted = name is not None and is_name(name) and named_in_context(text, lo, end, name)
             listed = self._listed.form_ending(text, lo, end)
-            if listed is not None and not (accepted and len(name) > len(listed) and name.endswith(listed)):
+            if listed is not None and not (accepted and len(name) >= len(listed) + 2 and name.endswith(listed)):
                 # A listed name is a place by the list, unless part of a longer name
-                # (长青新村街道 ends in 新村街道).
+                # (长青新村街道 ends in 新村街道; not 2019年|杨柳湾镇: one character more).
                 found = self._listed_ending(end)
                 name, accepted = found and found.name, found is not None
             self._names[end] = name if accepted else None

@@ -80,6 +80,7 @@ ROWS = [
     # a name the official list has is a place though the name rules would not take it
     # (和 of 人和街道), or its suffix ends other words (旗: 红旗; 街 for 街道: 大街)
     ("工作总结\n人和街道今年新增就业岗位300个。", [("300个", "人和街道")]),
+    ("工作总结\n2019年杨柳湾镇新增就业岗位300个。", [("300个", "杨柳湾镇")]),
     ("工作总结\n2022年，阿鲁科尔沁旗全旗共有嘎查村260个，红旗飘扬。", [("260个", "阿鲁科尔沁旗")]),
     ("工作总结\n一年来，大良街团结带领全街干部群众新建公园3个。", [("3个", "大良街")]),
     # a village's kind after its name (小河自然村, 凤山行政村) is part of the name
