@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from extractors.base import Segmenter
 from extractors.divisions import official_divisions
@@ -68,8 +69,7 @@ class PlaceMention:
     @property
     def level(self) -> str:
         """The level the list gives the name (内蒙古自治区 a province), else its suffix's."""
-        listed = {division.level for division in official_divisions().written(self.name)}
-        return listed.pop() if len(listed) == 1 else level_of_suffix(self.suffix)
+        return _listed_level(self.name) or level_of_suffix(self.suffix)
 
     @property
     def rank(self) -> int:
@@ -82,6 +82,12 @@ class PlaceMention:
 
 def suffix_of(name: str) -> str:
     return next((suffix for suffix in LONG_SUFFIXES if name.endswith(suffix)), name[-1])
+
+
+@cache
+def _listed_level(name: str) -> str | None:
+    levels = {division.level for division in official_divisions().written(name)}
+    return levels.pop() if len(levels) == 1 else None
 
 
 def plain_suffix(name: str) -> str:
@@ -121,6 +127,8 @@ def is_name(name: str) -> bool:
 def _ends_in_a_kind(name: str) -> bool:
     """Whether `name` ends in a kind of place longer than its suffix (文明村 of 争创文明村,
     not 自然村 of 小楼自然村)."""
+    if not name.endswith(_KINDS_OF_PLACE):  # one call in C, for the many names that do not
+        return False
     suffix = suffix_of(name)
     return any(name.endswith(kind) and len(kind) > len(suffix) for kind in _KINDS_OF_PLACE)
 
