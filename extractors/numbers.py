@@ -53,11 +53,13 @@ NUMERAL_SOURCE = (
 )
 # A masked numeral: digits replaced by * (two or more; one right after a Chinese character,
 # as in 有*户*人: elsewhere a lone * marks a footnote), by × or X (two or more, or around a
-# decimal point: x.x万亩; a lone x or × is a variable or a times sign), optionally with a
-# magnitude.
+# decimal point: x.x万亩; one X right after a Chinese character, or it and a space, as in
+# 辖X个乡镇, 确诊 x 人: elsewhere a lone x or × is a variable or a times sign), optionally
+# with a magnitude.
+_AFTER_HAN = "(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][ \u3000]))"
 MASKED_SOURCE = (
     f"(?:(?<![*＊])(?:[*＊]{{2,}}|(?<=[\u4e00-\u9fff])[*＊])"
-    f"|(?<![×xX])(?:[xX]+[.．][xX]+|[×xX]{{2,}}))[{_CN_BIG_CHARS}]?"
+    f"|(?<![×xX])(?:[xX]+[.．][xX]+|[×xX]{{2,}}|{_AFTER_HAN}[xX](?![xX.．])))[{_CN_BIG_CHARS}]?"
 )
 # What a numeral / a masked numeral starts with, as the inside of a regex character class.
 NUMERAL_START_CLASS = f"0-9０-９{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}{_CN_BIG_CHARS}"

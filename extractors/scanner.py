@@ -101,7 +101,7 @@ class Scanner:
             f"(?:(?P<pct>百分之|(?P<den>{NUMERAL_SOURCE})分之)(?P<pnum>{NUMERAL_SOURCE})"
             f"(?:(?P<psep>{RANGE_SEP_SOURCE})(?:百分之)?(?P<pnum2>{NUMERAL_SOURCE}))?"
             f"|(?P<num>{number})(?:(?:{units})?(?P<sep>{RANGE_SEP_SOURCE})(?P<num2>{number}))?"
-            f"(?:(?={SPACE_CLASS})(?<=[0-9０-９万亿萬億]){GAP_SOURCE})?(?P<unit>{units})"
+            f"(?:(?={SPACE_CLASS})(?<=[0-9０-９万亿萬億{MASKED_START_CLASS}]){GAP_SOURCE})?(?P<unit>{units})"
             # 总人口3.2万, 户数326: a figure without a unit, named by the noun before it
             f"|(?<=[{named_ends} \t\u00a0\u3000])(?P<bnum>{number})(?={CLAUSE_END})"
             f"|(?P<half>{_OVER_HALF}))"

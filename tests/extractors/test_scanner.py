@@ -101,6 +101,15 @@ MASKED_ROWS = [
     ("小麦x.x万亩", [F("x.x万亩", "area", None, "mu", "masked")]),
     ("增长x.x%", [F("x.x%", "ratio", None, "percent", "masked")]),
     ("x人", []),
+    # one X right after a Chinese character (or it and a space) masks a number too
+    ("全县辖X个乡镇", [F("X个乡镇", "village_count", None, "unit", "masked")]),
+    ("少数民族X人,占X%", [F("X人", "population", None, "person", "masked"),
+                       F("X%", "ratio", None, "percent", "masked")]),
+    ("确诊 x 人", [F("x 人", "population", None, "person", "masked")]),
+    ("排查返乡人员 xxx 人", [F("xxx 人", "population", None, "person", "masked")]),
+    ("拍X光片", []),
+    ("Ax人", []),
+    ("202x年", []),
 ]
 
 # Typeset and PDF text: a space between the digits and what follows them.
