@@ -16,7 +16,8 @@ LEADING_QUALIFIERS: dict[str, Qualifier] = {
 }
 TRAILING_QUALIFIERS: dict[str, Qualifier] = {
     "以上": Qualifier.OVER, "之上": Qualifier.OVER, "多": Qualifier.OVER, "余": Qualifier.OVER,
-    "以下": Qualifier.UNDER, "之下": Qualifier.UNDER, "以内": Qualifier.UNDER,
+    "及以上": Qualifier.OVER,  # 60岁及以上: that age and over
+    "以下": Qualifier.UNDER, "之下": Qualifier.UNDER, "以内": Qualifier.UNDER, "及以下": Qualifier.UNDER,
     "左右": Qualifier.ABOUT, "上下": Qualifier.ABOUT, "许": Qualifier.ABOUT,
 }
 # A qualifier character that ends a word with the character before it states no

@@ -25,6 +25,8 @@ QUALIFIER_ROWS = [
     ("企业2000余家", [F("2000余家", "count", 2000, "家", "over")]),
     ("3多人", [F("3多人", "population", 3, "person", "over")]),
     ("80%以上", [F("80%以上", "ratio", 80, "percent", "over")]),
+    ("60岁及以上", [F("60岁及以上", "age", 60, "year", "over")]),
+    ("35岁及以下", [F("35岁及以下", "age", 35, "year", "under")]),
     ("超过300户", [F("超过300户", "household_count", 300, "household", "over")]),
     ("逾千人", [F("逾千人", "population", 1000, "person", "over")]),
     ("上千人", [F("上千人", "population", 1000, "person", "over")]),
