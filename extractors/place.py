@@ -429,10 +429,16 @@ def place_of(
             return default.name  # 全村 in a township's report: still that township
         named = places.first(referred)
         return named.name if named else None  # 全市 with no named city: null
-    # A place in a list (确定A社区、B村委会为示范点) is one of several: none of them alone.
-    # …nor a place that locates another (石桥村位于龙泉乡腹地，有农户420户: 石桥村's).
-    before = [p for p in places.inside(lo, candidate.start)
-              if text[p.end:p.end + 1] not in _LIST_JOINERS and not _LOCATES.search(text, max(lo, p.start - 4), p.start)]
+    # A place in a list (确定A社区、B村委会为示范点; 甲镇、乙镇、丙乡受灾) is one of several: the
+    # figure is the level's above them (the report's place if above them, else none named).
+    # Nor is a place that locates another (石桥村位于龙泉乡腹地，有农户420户: 石桥村's).
+    named = places.inside(lo, candidate.start)
+    listed = [p for p in named if text[p.end:p.end + 1] in _LIST_JOINERS
+              or (text[p.start - 1:p.start] in _LIST_JOINERS and any(q.end == p.start - 1 for q in named))]
+    before = [p for p in named if p not in listed and not _LOCATES.search(text, max(lo, p.start - 4), p.start)]
+    if listed and not before:
+        above = default is not None and default.rank < min(p.rank for p in listed)
+        return default.name if above else None
     if before and (default is None or before[-1].rank >= default.rank):
         return before[-1].name
     topic = places.topic(lo)

@@ -106,6 +106,12 @@ ROWS = [
     # a slogan's goal and a kind of area are no places, though a town may be called so
     ("青山镇工作总结\n全力打造生态花园镇，新建公园3个。属行蓄洪淹没区，转移群众120人。",
      [("3个", "青山镇"), ("120人", "青山镇")]),
+    # a figure of a list of places is the level's above them: the report's place if above
+    # them, else none named
+    ("清河县灾情报告\n青石镇、柳河乡、白沙镇受灾人口1.2万人，全县转移群众3000人。",
+     [("1.2万人", "清河县"), ("3000人", "清河县")]),
+    ("灾情报告\n全县受灾。青石镇、柳河乡、白沙镇受灾人口1.2万人。", [("1.2万人", None)]),
+    ("清河县灾情报告\n青石镇受灾人口1.2万人。", [("1.2万人", "青石镇")]),
     # a masked name with a space before its suffix
     ("扶贫日记\n我来到 xxx 村。xxx 村位于县城南部，共有农户120户。", [("120户", "xxx 村")]),
 ]
