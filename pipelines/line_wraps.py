@@ -34,6 +34,10 @@ _HAN = re.compile(f"[{HAN}]")
 _MAX_MOVE = 12
 _HAN_RUN = re.compile(rf"[{HAN}]{{1,{_MAX_MOVE}}}")
 _SPACES = r"\s*"  # a phrase read across a wrap or a letter-spaced title
+# A pinyin gloss a web copy puts after a character (個(gè)村民組, 鄉(xiāng)政府): tone-marked
+# letters in brackets between Chinese characters.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_GLOSS = re.compile(f"(?<=[{HAN}])[(（][a-zü{_TONED}]{{0,6}}[{_TONED}][a-zü{_TONED}]{{0,6}}[)）](?=[{HAN}])")
 # 。 typed for a decimal point in OCR text, between digits before a percent sign: 90。5%.
 _OCR_DECIMAL = re.compile(r"。(?<=[0-9０-９]。)(?=[0-9０-９]{1,2}[%％])")  # the literal first: a fast scan
 
@@ -58,14 +62,17 @@ def wrap_width(text: str) -> int | None:
 class Reading(NamedTuple):
     """A text as extraction reads it: in simplified characters (extractors.lang.script:
     `folded` when that changed any), wrap breaks as spaces and a number or word cut by a
-    wrap whole again (`wrapped` when the text is hard-wrapped). In each range [start, end)
-    of `moved`, the characters after a wrap moved up by one and the wrap, as a space, took
-    the range's last place."""
+    wrap whole again (`wrapped` when the text is hard-wrapped), a word cut by a pinyin gloss
+    whole again. In each range [start, end) of `moved`, the characters after a wrap moved
+    up by one and the wrap, as a space, took the range's last place; in each range
+    [start, end) of `glossed`, the characters after a gloss moved up by its `width` and the
+    gloss, as spaces, took the range's last places."""
 
     text: str
     moved: tuple[tuple[int, int], ...] = ()
     wrapped: bool = False
     folded: bool = False
+    glossed: tuple[tuple[int, int, int], ...] = ()  # (start, end, width)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The span in the text of what reads as [start, end) (3.5公里 reads where the text
@@ -73,11 +80,14 @@ class Reading(NamedTuple):
         return self._offset(start, end_of_span=False), self._offset(end, end_of_span=True)
 
     def _offset(self, offset: int, end_of_span: bool) -> int:
-        index = bisect_right(self.moved, (offset, len(self.text) + 1)) - 1
-        if index >= 0:
-            low, high = self.moved[index]
-            if (low < offset <= high - 1) if end_of_span else (low <= offset < high - 1):
-                return offset + 1
+        # The glosses were read out after the wraps were joined: undone first.
+        for ranges in (self.glossed, self.moved):
+            index = bisect_right(ranges, (offset, len(self.text) + 1)) - 1
+            if index >= 0:
+                low, high, *width = ranges[index]
+                shift = width[0] if width else 1
+                if (low < offset <= high - shift) if end_of_span else (low <= offset < high - shift):
+                    offset += shift
         return offset
 
 
@@ -95,7 +105,8 @@ def read_wrapped(text: str) -> Reading:
     folded = read != text
     width = wrap_width(read)
     if width is None:
-        return Reading(read if folded else text, folded=folded)
+        read, glossed = _without_glosses(read)
+        return Reading(read if folded or glossed else text, folded=folded, glossed=glossed)
     text, chars, moved = read, list(read), []
     for match in _LINE.finditer(text):
         body = match.group()[:-1].rstrip()
@@ -106,7 +117,22 @@ def read_wrapped(text: str) -> Reading:
         chars[wrap:end] = [*text[wrap + 1:end], " "]
         if end > wrap + 1:
             moved.append((wrap, end))
-    return Reading("".join(chars), tuple(moved), wrapped=True, folded=folded)
+    # Glosses are read out of the joined text, so a word a wrap and a gloss both cut is whole.
+    read, glossed = _without_glosses("".join(chars))
+    return Reading(read, tuple(moved), wrapped=True, folded=folded, glossed=glossed)
+
+
+def _without_glosses(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    """`text` with each pinyin gloss read as spaces after the run of characters it cuts
+    (個(gè)村民組 reads as 個村民組 and four spaces), and the ranges moved (see Reading)."""
+    if _GLOSS.search(text) is None:
+        return text, ()
+    chars, glossed = list(text), []
+    for gloss in _GLOSS.finditer(text):
+        end = _HAN_RUN.match(text, gloss.end()).end()
+        chars[gloss.start():end] = [*text[gloss.end():end], *" " * len(gloss.group())]
+        glossed.append((gloss.start(), end, len(gloss.group())))
+    return "".join(chars), tuple(glossed)
 
 
 def reading_text(text: str) -> str:
@@ -134,7 +160,7 @@ def as_written(phrase: str | None, reading: Reading, text: str, lo: int = 0, hi:
     text means it (农 户 → 农户)."""
     if phrase is None:
         return None
-    if reading.folded:
+    if reading.folded or reading.glossed:
         phrase = _in_its_script(phrase, reading, text, lo, len(text) if hi is None else hi)
     return "".join(phrase.split()) or None if reading.wrapped else phrase
 

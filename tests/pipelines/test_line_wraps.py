@@ -149,3 +149,41 @@ def test_an_ocr_full_stop_between_digits_before_a_percent_sign_reads_as_a_decima
     assert reading.text == "贫困户占总户数的90.5%。全村90。共5个组。" and reading.folded
     facts = _facts(text, segment)
     assert [(f.text, f.value) for f in facts if f.kind == "ratio"] == [("90。5%", 90.5)]
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # a pinyin gloss a web copy put after a character reads as spaces after the word it cut
+    ("全村辖12个(gè)村民组", "全村辖12个村民组    "),
+    ("距乡(xiāng)政府3公里", "距乡政府       3公里"),
+    ("劳动(dòng)力310人", "劳动力      310人"),
+    # brackets with no tone mark, or not between characters, are no gloss
+    ("村(a)组", "村(a)组"),
+    ("村民(2)组", "村民(2)组"),
+    ("gè(gè)", "gè(gè)"),
+])
+def test_a_pinyin_gloss_reads_after_the_word_it_cuts(text, read):
+    assert read_wrapped(text).text == read
+
+
+def test_a_glossed_figure_keeps_its_span_and_phrases_their_writing(segment):
+    text = "全村轄12個(gè)村民組,距鄉(xiāng)政府3公里,共有勞動(dòng)力310人。"
+    facts = _facts(text, segment)
+    assert [(f.text, f.kind, f.unit) for f in facts] == [
+        ("12個(gè)村民組", "village_count", "unit"), ("3公里", "length", "km"), ("310人", "population", "person")]
+    for fact in facts:
+        assert text[fact.char_start:fact.char_end] == fact.text
+    assert as_written("劳动力", read_wrapped(text), text) == "勞動(dòng)力"
+
+
+@pytest.mark.parametrize("width", [22, 26, 31])
+def test_a_glossed_wrapped_report_gives_the_facts_of_the_plain_one(segment, width):
+    glossed = [p.replace("个村民小组", "个(gè)村民小组").replace("人口", "人(rén)口").replace("公路", "公(gōng)路")
+               for p in ["青石村2023年工作总结", *PARAGRAPHS * 2]]
+    plain = "\n".join(p.replace("(gè)", "").replace("(rén)", "").replace("(gōng)", "") for p in glossed) + "\n"
+    wrapped, _ = wrap(glossed, width)
+    assert wrap_width(wrapped) is not None and read_wrapped(wrapped).glossed
+    expected = [(f.kind, f.value, f.unit) for f in _facts(plain, segment)]
+    facts = _facts(wrapped, segment)
+    assert [(f.kind, f.value, f.unit) for f in facts] == expected
+    for fact in facts:
+        assert wrapped[fact.char_start:fact.char_end] == fact.text
