@@ -36,8 +36,10 @@ _FILE_NAME = re.compile(words.FILE_NAME, re.IGNORECASE)
 _PIECE = re.compile(words.PIECE)
 PIECE_COUNT = re.compile(words.PIECE_COUNT)
 _PLACE_CARD = re.compile(words.PLACE_CARD)
+_CARD_ROW = re.compile(words.CARD_ROW)
 OPENING_SECTION = re.compile(words.OPENING_SECTION)
-NEWS_LEAD = re.compile(words.NEWS_LEAD)
+_NEWS_LEAD = re.compile(words.NEWS_LEAD)
+DATE_LEAD = re.compile(words.DATE_LEAD)
 APPOINTED_SELF = re.compile(words.APPOINTED_SELF)
 _PLACE_TOPIC = re.compile(words.PLACE_TOPIC)
 _CLOSING = re.compile(words.CLOSING)
@@ -51,7 +53,7 @@ _NAME_CHAR = re.compile(f"[{HAN}{words.NAME_MASKS}]")
 _MAX_NAME_BODY = 8
 # Besides the name rules' stops: the verbs a topic sentence puts before a place (位于|X镇).
 _STOPS = NAME_STOP | frozenset("于处")
-_NEWS_WINDOW = 60   # a news lead names its reporter in the first clauses
+_NEWS_WINDOW = 80   # a news lead names its reporter in the first clauses
 
 
 class HeadCue(Enum):
@@ -62,7 +64,7 @@ class HeadCue(Enum):
     PAGE_ONE = "page_one"       # 第1页共6页……
     FILE_NAME = "file_name"     # 一事一议资料模板.doc
     PIECE = "piece"             # 篇一:……总结
-    PLACE_CARD = "place_card"   # 地名:杜洼村 | 隶属:吴陈河镇 |
+    PLACE_CARD = "place_card"   # 地名:杜洼村 | 隶属:吴陈河镇 | (or any row of the card)
 
 
 def head_cue(head: str) -> HeadCue | None:
@@ -79,7 +81,7 @@ def head_cue(head: str) -> HeadCue | None:
         return HeadCue.FILE_NAME
     if _PIECE.match(head):
         return HeadCue.PIECE
-    if _PLACE_CARD.match(head):
+    if _PLACE_CARD.match(head) or _CARD_ROW.match(head):
         return HeadCue.PLACE_CARD
     return None
 
@@ -94,7 +96,7 @@ def ends_report(head: str, previous: str) -> bool:
 
 def is_news_lead(head: str) -> bool:
     """3月15日,记者从……获悉 / 2月26日下午3时,……: the lead of a news report."""
-    return bool(NEWS_LEAD.search(head[:_NEWS_WINDOW]))
+    return bool(_NEWS_LEAD.match(head[:_NEWS_WINDOW]))
 
 
 @dataclass(frozen=True, slots=True)
