@@ -162,10 +162,9 @@ def _new_document_at(i: int, kinds: list[LineKind], state: _DocState) -> int | N
             return start
     next_kind = kinds[i + 1] if i + 1 < len(kinds) else None
     opens_list = next_kind is not None and next_kind.style is not None and next_kind.ordinal == 1
-    # A headline over an opening paragraph, or a paragraph over the first item of a top list.
+    # …or a headline over such a line.
     if _broken_before(i, kinds, state) and (_may_open(kind, state) or (
-            next_kind is not None and next_kind.body and kind.headline and _may_open(next_kind, state)) or (
-            kind.body and opens_list and next_kind.rank <= 1)):
+            next_kind is not None and next_kind.body and kind.headline and _may_open(next_kind, state))):
         return _head_before(i, kinds, state)
     # Not an opening paragraph of the section headed just before ("二、……情况" + "自……以来,我们…"),
     # unless it names a new place ("三、下一步打算" ending a report, "2021年以来,XX镇……").

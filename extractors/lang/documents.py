@@ -84,21 +84,24 @@ APPOINTED_SELF = f"^{_NOT_CLAUSE_END}{{0,12}}{char_class(COMMAS)}?我被{_NOT_SE
 # Marks standing for a name in a report made anonymous (XX村, ××镇, **乡).
 NAME_MASKS = "Xx×*＊"
 # A paragraph opening with the place it is about: X村位于……, 天水市麦积区甘泉镇现辖……,
-# 2018年,子洲县在市委……领导下, X村自2014年……以来, after at most a short lead-in (a date, 【简况】).
+# 2018年,子洲县在市委……领导下, X村自2014年……以来, after at most a short lead-in (a date, 【简况】),
+# read without one first (东山村地处青石镇西部, is no lead-in).
 PLACE_VERBS = ("位于", "位於", "地处", "坐落", "隶属", "属于", "现辖", "下辖", "辖", "地现辖", "总面积", "面积", "共有",
                "始建于", "成立于")
 PLACE_BODIES = ("村委会", "委会", "村民委员会", "居委会", "党委", "党支部", "人民政府")   # 石柱村委会位于……
 PLACE_LEAD_IN = (f"(?:{_NOT_CLAUSE_END}{{1,10}}{char_class(COMMAS)}|{char_class('【', OPEN_BRACKETS)}"
-                 f"[{HAN}]{{1,6}}{char_class('】', CLOSE_BRACKETS)}{char_class(WORD_SPACES)}?)?")
+                 f"[{HAN}]{{1,6}}{char_class('】', CLOSE_BRACKETS)}{char_class(WORD_SPACES)}?)??")
 PLACE_CHAIN = f"(?:[{HAN}]{{1,9}}?{SUFFIX_SOURCE}){{1,5}}"
 PLACE_TOPIC = (f"{PLACE_LEAD_IN}({PLACE_CHAIN})(?:{one_of(PLACE_BODIES)})?{char_class(COMMAS)}?"
                f"(?:{one_of(PLACE_VERBS)}|在{_NOT_SENTENCE_END}{{2,30}}?领导下|自{_NOT_SENTENCE_END}{{2,30}}?以来|{_DIGIT}+个)")
 
 # --- the end of a report ----------------------------------------------------------------------
-# Closing formulas: 特此报告。/ 以上报告,请予审议。/ 谢谢大家! / 此致 敬礼.
+# Closing formulas, alone or with a short request: 特此报告。/ 以上报告,请予审议。/ 谢谢大家! /
+# 此致 敬礼.
 CLOSINGS = ("特此报告", "特此汇报", "特此请示", "特此通知", "特此函告", "以上报告", "以上汇报", "谢谢大家", "谢谢各位",
             "谢谢!", "谢谢！", "此致", "敬礼")
-CLOSING = f"{one_of(CLOSINGS)}{_NOT_SENTENCE_END}{{0,20}}{char_class(SENTENCE_FINAL)}?$"
+CLOSING = (f"{one_of(CLOSINGS)}(?:{char_class(COMMAS, WORD_SPACES)}{_NOT_SENTENCE_END}{{0,16}})?"
+           f"{char_class(SENTENCE_FINAL)}?$")
 # The writer's credit under an article: (陈蕾) / (供稿:县扶贫办).
 CREDIT_LABELS = ("供稿", "作者", "撰稿", "通讯员", "记者", "编辑", "责编", "审核")
 CREDIT = (f"{char_class(OPEN_BRACKETS)}(?:[{HAN}]{{2,4}}|{one_of(CREDIT_LABELS)}{_COLON}?"
