@@ -6,7 +6,7 @@
 - `topic_place`: the place a paragraph opens with as its topic (X村位于……, 2018年,X县在……
   领导下), read with the place-name rules of `extractors.lang.places`;
 - `ends_report`: a closing formula, a writer's credit or a signing date;
-- `places_named`: the places a line names, the most specific last.
+- `places_named`: the places a line names (by the name rules of extractors.place_names).
 
 All patterns are anchored or bounded and only read a line's bounded head.
 """
@@ -17,16 +17,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 from extractors.lang import documents as words
-from extractors.lang.places import (
-    COMMON_PLACE_WORDS,
-    KINDS_OF_PLACE,
-    NAME_STOP,
-    NOT_A_NAME_BODY,
-    NOT_A_NAME_HEAD,
-    RANK,
-    SUFFIX_STARTS_WORD,
-)
+from extractors.lang.places import COMMON_PLACE_WORDS, NAME_STOP, NOT_A_NAME_HEAD, RANK, SUFFIX_STARTS_WORD
 from extractors.lang.punctuation import HAN
+from extractors.place_names import is_name
 
 _OCCASION = re.compile(words.OCCASION)
 _ADDRESSEE = re.compile(words.ADDRESSEE)
@@ -48,6 +41,7 @@ _SIGNATURE = re.compile(words.SIGNATURE)
 _SIGNED_DATE = re.compile(words.SIGNED_DATE)
 _SUFFIX = re.compile("|".join(sorted(RANK, key=len, reverse=True)))
 _HAN_CHAR = re.compile(f"[{HAN}]")
+_MASK = re.compile(f"[{words.NAME_MASKS}]")
 # A name's letters: Han characters, or the marks that mask a name (XX村, ××镇, **乡).
 _NAME_CHAR = re.compile(f"[{HAN}{words.NAME_MASKS}]")
 _MAX_NAME_BODY = 8
@@ -126,10 +120,14 @@ def places_named(text: str) -> list[Place]:
 
 
 def _is_name(name: str, suffix: str) -> bool:
+    """The name rules of extractors.place_names, or a masked name (XX村, ××镇)."""
     body = name[:-len(suffix)]
-    if not body or body[0] in NOT_A_NAME_HEAD or body in NOT_A_NAME_BODY:
+    if not body or name in COMMON_PLACE_WORDS:
         return False
-    return name not in COMMON_PLACE_WORDS and name not in KINDS_OF_PLACE
+    if _MASK.search(body):
+        return body[0] not in NOT_A_NAME_HEAD
+    kind = next((kind for kind in words.VILLAGE_KINDS if name.endswith(kind) and len(name) > len(kind)), None)
+    return is_name(name if kind is None else name[:-len(kind)] + suffix)
 
 
 def topic_place(head: str) -> Place | None:

@@ -1,20 +1,35 @@
 """Split a compilation of pasted-together reports into documents (GUIDELINE §1).
 
-A line starts a new document when the language marks a report opening:
+A report's front matter (title, byline, occasion, salutation, a cover's fields) runs to its
+first line of prose. After it, a line starts a new document when the language marks a report
+opening (each line is classified once, in pipelines/document_lines.py):
 - a preface line (前言:…) is a document of its own;
-- a title line (……工作汇报, 关于……的报告, ……申报材料, 村情简介), a salutation (各位领导、…同志们:)
-  or a self-introduction (我是……, 下面,我代表……), once the current document has got past
-  its own front matter (so a title, its '——' subtitle and a salutation stay together);
+- a line that only a report's head holds: a title (……工作汇报, 关于……的报告, 村情简介, a place
+  alone), a salutation (各位领导、…同志们:), the bodies it is sent to (县委、县政府:), a
+  self-introduction (我是……, 下面,我代表……, 我被……选派), an occasion subtitle (——……在……会议上),
+  a web page's source line (来源:……), page 1, a file name, a piece's number (篇一:); the
+  document then starts at the title, byline and headline lines directly above it. A place
+  line or card naming the report's own place again starts nothing;
+- a paragraph introducing another place of the report's level or above as its topic (X村位于…
+  after a report on Y村; not a township report's paragraph on one of its villages), a news
+  lead (3月15日,记者从……获悉), or prose after a closing line (特此报告。, (陈蕾), a signed date);
 - top-level numbering that restarts at 一 after the current document reached 二 or more, or a
   marker style that outranks everything the current document used (一、 after a run of 一是);
   the new document then starts at the opening lines (按照……要求, 近年来,……, X村是X镇所辖…)
-  directly before the restart, if any;
+  directly before the restart, if any, or where the text broke just before it;
+- where the text breaks (the spacing the report keeps changes: a blank line between reports
+  that have none, or none after lines that each had one; or prose broken off mid-sentence),
+  a line a report may open with: an opening paragraph, a place as topic, a year (2018年,……),
+  a first section (一、基本情况, 【简况】), or a headline over one of these. A blank line alone is
+  weak evidence (reports have blank lines inside); with a report's opening it is strong;
 - an opening paragraph (近年来,…… / 2021年以来,…… / 按照……要求 / X村位于……) directly before an
-  item-1 list (一是, 1、, (一) …) once the current document already has a numbered list;
+  item-1 list (一是, 1、, (一) …) once the current document already has a numbered list (or
+  before 一、基本情况 after a report of some length), unless it opens the section headed
+  just before it;
 - a '——' heading that introduces an item-1 list after a document that used other headings
   (a change of topic: "——落实好五项机制:" + "一是…" after a report numbered 一、二、三、).
 
-All cues are about how reports open, never about particular places or sentences.
+All cues are about how reports open and close, never about particular places or sentences.
 """
 from __future__ import annotations
 
@@ -71,8 +86,9 @@ class _DocState:
             self.title_text = kind.core
         if kind.plain and self.top_rank == 99:
             self.part_headed_top = True
+        # The place a report is about: one its opening introduces, or its head names.
         if self.topic is None and self.body_lines < 2:
-            self.topic = kind.topic or kind.named
+            self.topic = kind.topic or (kind.named if kind.title or kind.byline or kind.head_cue else None)
         if kind.body:
             self.body_lines += 1
         if self.lines:

@@ -81,19 +81,23 @@ APPOINTED = ("任命", "选派", "派驻", "委派", "选为", "推选", "选举
 APPOINTED_SELF = f"^{_NOT_CLAUSE_END}{{0,12}}{char_class(COMMAS)}?我被{_NOT_SENTENCE_END}{{0,30}}?{one_of(APPOINTED)}"
 
 # --- the place a report is about --------------------------------------------------------------
+# A village named with its administrative kind (小楼自然村, 凤仪行政村) is the village itself.
+VILLAGE_KINDS = ("行政村", "自然村")
 # Marks standing for a name in a report made anonymous (XX村, ××镇, **乡).
 NAME_MASKS = "Xx×*＊"
-# A paragraph opening with the place it is about: X村位于……, 天水市麦积区甘泉镇现辖……,
-# 2018年,子洲县在市委……领导下, X村自2014年……以来, after at most a short lead-in (a date, 【简况】),
-# read without one first (东山村地处青石镇西部, is no lead-in).
-PLACE_VERBS = ("位于", "位於", "地处", "坐落", "隶属", "属于", "现辖", "下辖", "辖", "地现辖", "总面积", "面积", "共有",
-               "始建于", "成立于")
+# A paragraph opening with the place it introduces as its topic: X村位于……, 天水市麦积区甘泉镇
+# 现辖……, 2018年,子洲县在市委……领导下, X村自2014年……以来, after at most a lead-in of its time
+# (2018年, / 历时两个月, / 2月26日下午3时,) or a bracketed label (【简况】). What a sentence only
+# says of a place (张村共有农户300户, 面积……) introduces none: a report says it of its neighbours too.
+PLACE_VERBS = ("位于", "位於", "地处", "坐落", "隶属", "属于", "现辖", "下辖", "辖", "地现辖", "始建于", "成立于")
 PLACE_BODIES = ("村委会", "委会", "村民委员会", "居委会", "党委", "党支部", "人民政府")   # 石柱村委会位于……
-PLACE_LEAD_IN = (f"(?:{_NOT_CLAUSE_END}{{1,10}}{char_class(COMMAS)}|{char_class('【', OPEN_BRACKETS)}"
-                 f"[{HAN}]{{1,6}}{char_class('】', CLOSE_BRACKETS)}{char_class(WORD_SPACES)}?)??")
-PLACE_CHAIN = f"(?:[{HAN}]{{1,9}}?{SUFFIX_SOURCE}){{1,5}}"
+_TIME_WORDS = "年月日时"
+PLACE_LEAD_IN = (f"(?:{_NOT_CLAUSE_END}{{0,8}}[{_TIME_WORDS}]{_NOT_CLAUSE_END}{{0,3}}{char_class(COMMAS)}"
+                 f"|{char_class('【', OPEN_BRACKETS)}[{HAN}]{{1,6}}{char_class('】', CLOSE_BRACKETS)}"
+                 f"{char_class(WORD_SPACES)}?)??")
+PLACE_CHAIN = f"(?:[{HAN}{NAME_MASKS}]{{1,9}}?{SUFFIX_SOURCE}){{1,5}}"
 PLACE_TOPIC = (f"{PLACE_LEAD_IN}({PLACE_CHAIN})(?:{one_of(PLACE_BODIES)})?{char_class(COMMAS)}?"
-               f"(?:{one_of(PLACE_VERBS)}|在{_NOT_SENTENCE_END}{{2,30}}?领导下|自{_NOT_SENTENCE_END}{{2,30}}?以来|{_DIGIT}+个)")
+               f"(?:{one_of(PLACE_VERBS)}|在{_NOT_SENTENCE_END}{{2,30}}?领导下|自{_NOT_SENTENCE_END}{{2,30}}?以来)")
 
 # --- the end of a report ----------------------------------------------------------------------
 # Closing formulas, alone or with a short request: 特此报告。/ 以上报告,请予审议。/ 谢谢大家! /

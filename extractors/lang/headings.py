@@ -51,8 +51,8 @@ AFTER_MARKER = WORD_SPACES + "\t" + COMMAS + COLONS + LIST_COMMA + DOTS
 
 # --- salutations and greetings (各位领导、同志们: / 下午好!) ------------------------------------
 ADDRESS_OPENERS = ("尊敬的", "各位", "亲爱的", "同志们", "女士们", "先生们", "朋友们", "老师们", "同学们", "大家")
-# Who a salutation addresses (各位领导, 各位代表, 乡亲们); 同志们 and 大家 address on their own.
-ADDRESSEES = ("领导", "同志", "代表", "来宾", "朋友", "同事", "嘉宾", "党员", "团员", "村民", "乡亲")
+# Who a salutation addresses (各位领导, 各位代表, 乡亲们, 各位乡友); 同志们 and 大家 address on their own.
+ADDRESSEES = ("领导", "同志", "代表", "来宾", "朋友", "同事", "嘉宾", "党员", "团员", "村民", "乡亲", "乡友")
 ADDRESS_ALONE = ("同志们", "大家")
 SALUTATION = (f"{one_of(ADDRESS_OPENERS)}{NOT_SENTENCE_END}{{0,40}}"
               f"{char_class(COLONS, COMMAS, EXCLAMATIONS)}$")

@@ -84,6 +84,7 @@ def test_places_named(text: str, names: list[str]) -> None:
     ("该镇地处平原。", None),
     ("村民代表大会位于议事首位。", None),
     ("按照县委部署,青石村开展人居环境整治。", None),
+    ("另外,东山村共有农户300户。", None),          # said of a neighbour, not introduced
 ])
 def test_topic_place(head: str, topic: Place | None) -> None:
     assert topic_place(head) == topic

@@ -427,6 +427,9 @@ def test_each_pasted_report_alone_is_one_document(report: tuple[str, str | None]
     pytest.param("白沙镇2022年工作总结\n2022年,白沙镇在县委的坚强领导下,各项工作取得新成效。\n一、村级发展\n"
                  "青石村位于镇东部,今年新修道路3公里。\n东山村地处镇西部,建成茶园500亩。\n二、下一步打算\n继续抓好产业发展。",
                  id="villages-of-a-township"),
+    # another village of the same level, named for what it has, not introduced
+    pytest.param("青石村工作汇报\n青石村位于白沙镇东部,全村共有农户412户。\n另外,东山村共有农户238户,与我村结成帮扶对子。",
+                 id="neighbour-village-named"),
     # a meeting record's lines after its prose
     pytest.param("村民代表会议记录\n为做好村务公开工作,村两委召开村民代表会议。\n时间:2023年5月6日\n"
                  "地点:村委会会议室\n参加人员:村民代表25人\n会议通过了道路硬化项目实施方案。", id="meeting-record"),

@@ -10,7 +10,7 @@ from extractors.lang import documents as d
 
 WORD_TUPLES = [
     d.OCCASION_PLACES, d.ADDRESSED_BODIES, d.PAGE_LABELS, d.NAME_LABELS, d.OPENING_SECTIONS, d.APPOINTED,
-    d.PLACE_VERBS, d.PLACE_BODIES, d.CLOSINGS, d.CREDIT_LABELS, d.SIGNING_BODIES,
+    d.PLACE_VERBS, d.PLACE_BODIES, d.VILLAGE_KINDS, d.CLOSINGS, d.CREDIT_LABELS, d.SIGNING_BODIES,
 ]
 
 
@@ -40,8 +40,8 @@ def test_a_word_list_has_words_each_once(words):
     (d.APPOINTED_SELF, ["2016年3月,我被县委组织部选派到青石村", "我被任命为驻村第一书记"],
      ["村民说我被感动了", "我们被评为先进"]),
     (d.PLACE_TOPIC, ["青石村位于白沙镇东部", "2018年,红河县在州委的坚强领导下", "【简况】 青石镇位于",
-                     "东山村委会位于", "白沙镇16个行政村", "青石村自2015年开展帮扶以来"],
-     ["村民位于", "按照县委部署", "青石村,村民说"]),
+                     "东山村委会位于", "历时两个月,白沙镇辖", "青石村自2015年开展帮扶以来"],
+     ["村民位于", "按照县委部署", "青石村,村民说", "另外,张村共有农户300户", "张村面积5平方公里"]),
     (d.CLOSING, ["特此报告。", "以上报告,请予审议。", "谢谢大家!", "此致 敬礼!"],
      ["以上报告中提到的问题还有很多需要解决。", "特此报告县委,全镇共有农户3200户,人口12000人。"]),
     (d.CREDIT, ["(王小红)", "(供稿:县扶贫办)"], ["(一)", "(2021年)", "(在全县大会上的讲话稿全文)"]),
