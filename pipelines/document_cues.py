@@ -4,7 +4,7 @@
   to, a web page's source line, page 1, a file name, a piece of a web compilation, a place's
   card);
 - `topic_place`: the place a paragraph opens with as its topic (X村位于……, 2018年,X县在……
-  领导下), read with the place-name rules of `extractors.lang.places`;
+  领导下);
 - `ends_report`: a closing formula, a writer's credit or a signing date;
 - `places_named`: the places a line names (by the name rules of extractors.place_names).
 
@@ -45,8 +45,7 @@ _MASK = re.compile(f"[{words.NAME_MASKS}]")
 # A name's letters: Han characters, or the marks that mask a name (XX村, ××镇, **乡).
 _NAME_CHAR = re.compile(f"[{HAN}{words.NAME_MASKS}]")
 _MAX_NAME_BODY = 8
-# Besides the name rules' stops: the verbs a topic sentence puts before a place (位于|X镇).
-_STOPS = NAME_STOP | frozenset("于处")
+_STOPS = NAME_STOP | frozenset(words.PLACE_VERB_ENDS)
 _NEWS_WINDOW = 80   # a news lead names its reporter in the first clauses
 
 

@@ -129,8 +129,8 @@ class LineKind:
         return self.title or self.byline or (self.head_cue is not None and self.head_cue not in OPENING_CUES)
 
 
-
 def _classify(line: Line, previous: Line | None, gap: bool) -> LineKind:
+    """What `line` is (`previous` is the line before it, `gap` a blank line between them)."""
     kind = _classify_heading(line)
     head = line.head
     kind.gap = gap

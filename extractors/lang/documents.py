@@ -90,6 +90,8 @@ NAME_MASKS = "Xx×*＊"
 # (2018年, / 历时两个月, / 2月26日下午3时,) or a bracketed label (【简况】). What a sentence only
 # says of a place (张村共有农户300户, 面积……) introduces none: a report says it of its neighbours too.
 PLACE_VERBS = ("位于", "位於", "地处", "坐落", "隶属", "属于", "现辖", "下辖", "辖", "地现辖", "始建于", "成立于")
+# Besides the name rules' stops, a name read backwards stops at the verb before it (位于|X镇).
+PLACE_VERB_ENDS = "于处"
 PLACE_BODIES = ("村委会", "委会", "村民委员会", "居委会", "党委", "党支部", "人民政府")   # 石柱村委会位于……
 _TIME_WORDS = "年月日时"
 PLACE_LEAD_IN = (f"(?:{_NOT_CLAUSE_END}{{0,8}}[{_TIME_WORDS}]{_NOT_CLAUSE_END}{{0,3}}{char_class(COMMAS)}"

@@ -67,6 +67,8 @@ def test_is_news_lead(head: str, lead: bool) -> None:
     ("全村共有农户", []),                  # self-reference, no name
     ("农村人居环境整治", []),              # a word ending in a suffix
     ("村民代表和镇干部", []),             # 村民, 镇干部: the suffix starts a word
+    ("建设社会主义新农村", []),            # a kind of place, no name
+    ("乡镇干部", []),
 ])
 def test_places_named(text: str, names: list[str]) -> None:
     assert [place.name for place in places_named(text)] == names
@@ -79,6 +81,8 @@ def test_places_named(text: str, names: list[str]) -> None:
     ("东山村委会位于青石镇南部。", Place("东山村", 4)),
     ("红河州金平县青石镇辖12个行政村。", Place("青石镇", 3)),
     ("青石村自2015年开展精准扶贫以来,面貌焕然一新。", Place("青石村", 4)),
+    ("小河自然村隶属于白沙乡青石行政村。", Place("小河自然村", 4)),   # a village with its kind
+    ("XX村自2014年开展脱贫攻坚以来,村容村貌明显改善。", Place("XX村", 4)),     # a masked name
     # no place as topic
     ("全村位于山区,交通不便。", None),
     ("该镇地处平原。", None),

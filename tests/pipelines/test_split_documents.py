@@ -396,11 +396,12 @@ DEBRIEF = ("驻村帮扶工作总结\n"
            "初到东山村,我走村入户,了解村情民意。\n"
            "两年来,全村新修道路8公里,建成蔬菜大棚40座。", "2016年3月,我被县委组织部选派到东山村任第一书记。")
 ARTICLE_WITH_CREDIT = ("5月4日,记者从县委组织部获悉,全县今年新发展党员120名,其中35岁以下的占60%。\n(王小红)", None)
+SPEECH_TO_FELLOWS = ("尊敬的各位乡友:\n白沙镇今年汛期防汛抗灾工作情况汇报如下。\n一、组织有力。镇里成立了防汛指挥部。", None)
 YEAR_OPENING = ("2021年,青石乡团结带领全乡干部群众,奋力推动乡村振兴。\n"
                 "一是产业发展迈上新台阶。新建茶园800亩。", None)
 
 REPORTS = [VILLAGE_PROFILE, NEIGHBOUR_PROFILE, GOVERNMENT_REPORT, NEWS_ARTICLE, FLOOD_REPORT, DEBRIEF,
-           ARTICLE_WITH_CREDIT, YEAR_OPENING]
+           ARTICLE_WITH_CREDIT, YEAR_OPENING, SPEECH_TO_FELLOWS]
 
 
 def compiled(separator: str, titled: bool) -> tuple[str, list[str]]:
