@@ -18,7 +18,7 @@ from enum import Enum
 
 from extractors.lang import documents as words
 from extractors.lang.places import COMMON_PLACE_WORDS, NAME_STOP, NOT_A_NAME_HEAD, RANK, SUFFIX_STARTS_WORD
-from extractors.lang.punctuation import HAN
+from extractors.lang.punctuation import CLAUSE_FINAL, HAN
 from extractors.place_names import is_name
 
 _OCCASION = re.compile(words.OCCASION)
@@ -32,7 +32,7 @@ _PLACE_CARD = re.compile(words.PLACE_CARD)
 _CARD_ROW = re.compile(words.CARD_ROW)
 OPENING_SECTION = re.compile(words.OPENING_SECTION)
 _NEWS_LEAD = re.compile(words.NEWS_LEAD)
-DATE_LEAD = re.compile(words.DATE_LEAD)
+_DATE_LEAD = re.compile(words.DATE_LEAD)
 APPOINTED_SELF = re.compile(words.APPOINTED_SELF)
 _PLACE_TOPIC = re.compile(words.PLACE_TOPIC)
 _CLOSING = re.compile(words.CLOSING)
@@ -46,6 +46,8 @@ _MASK = re.compile(f"[{words.NAME_MASKS}]")
 _NAME_CHAR = re.compile(f"[{HAN}{words.NAME_MASKS}]")
 _MAX_NAME_BODY = 8
 _STOPS = NAME_STOP | frozenset(words.PLACE_VERB_ENDS)
+_CLAUSE_WINDOW = 40  # chars of the clause after a year searched for its place
+_CLAUSE_END = f"[{CLAUSE_FINAL}]"
 _NEWS_WINDOW = 80   # a news lead names its reporter in the first clauses
 
 
@@ -90,6 +92,16 @@ def ends_report(head: str, previous: str) -> bool:
 def is_news_lead(head: str) -> bool:
     """3月15日,记者从……获悉 / 2月26日下午3时,……: the lead of a news report."""
     return bool(_NEWS_LEAD.match(head[:_NEWS_WINDOW]))
+
+
+def opens_with_its_year(head: str) -> bool:
+    """2018年,子洲县……: a paragraph opening with its year and the place it is about (not
+    2022年,我们将……, which any report says of its next year)."""
+    match = _DATE_LEAD.match(head)
+    if match is None:
+        return False
+    clause = head[match.end():match.end() + _CLAUSE_WINDOW]
+    return bool(places_named(re.split(_CLAUSE_END, clause, maxsplit=1)[0]))
 
 
 @dataclass(frozen=True, slots=True)

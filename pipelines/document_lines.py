@@ -98,7 +98,7 @@ class LineKind:
     body: bool = False             # prose: a clause or sentence, or a numbered heading
     unfinished: bool = False       # prose broken off mid-sentence
     news_lead: bool = False        # 3月15日,记者从……获悉: a news report's first sentence
-    date_lead: bool = False        # 2018年,……: a paragraph opening with its year
+    date_lead: bool = False        # 2018年,子洲县……: a paragraph opening with its year and place
     opening_section: bool = False  # 基本情况 / 村情概况 / 【简况】: a section only an opening has
     gap: bool = False              # a blank line before it
     # A short line of words, no prose, no closing line and no "label: value": a headline or title.
@@ -144,7 +144,7 @@ def _classify(line: Line, previous: Line | None, gap: bool) -> LineKind:
     if kind.style is None and not kind.salutation:
         kind.head_cue = cues.head_cue(head)
         kind.news_lead = cues.is_news_lead(head)
-        kind.date_lead = cues.DATE_LEAD.match(head) is not None
+        kind.date_lead = cues.opens_with_its_year(head)
         kind.opening_section = cues.OPENING_SECTION.match(head) is not None
         kind.self_intro = kind.self_intro or cues.APPOINTED_SELF.match(head) is not None
         kind.topic = cues.topic_place(head)

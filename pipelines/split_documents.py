@@ -24,8 +24,8 @@ opening (each line is classified once, in pipelines/document_lines.py):
   weak evidence (reports have blank lines inside); with a report's opening it is strong;
 - an opening paragraph (近年来,…… / 2021年以来,…… / 按照……要求 / X村位于……) directly before an
   item-1 list (一是, 1、, (一) …) once the current document already has a numbered list (or
-  before 一、基本情况 after a report of some length), unless it opens the section headed
-  just before it;
+  before 一、基本情况 after a report with sections of its own), unless it opens the section
+  headed just before it;
 - a '——' heading that introduces an item-1 list after a document that used other headings
   (a change of topic: "——落实好五项机制:" + "一是…" after a report numbered 一、二、三、).
 
@@ -48,7 +48,6 @@ from pipelines.document_lines import (
 from pipelines.split_sections import Line, numbered_title, parse_marker, plain_title
 
 _MIXED_SPACING = 0.2    # a report keeps its spacing when at most this share of its lines differ
-_LONG_ENOUGH = 3        # body lines of a report before a new report's first section may follow
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +76,7 @@ class _DocState:
     open_part: bool = False
     topic: Place | None = None             # the place the report is about, from its opening
     body_lines: int = 0
+    sectioned: bool = False                # a section heading came after the report's head
     lines: int = 0
     gapped: int = 0                        # lines with a blank line before them
     ended: bool = False                    # a closing line came, then only its signature
@@ -89,6 +89,8 @@ class _DocState:
         # The place a report is about: one its opening introduces, or its head names.
         if self.topic is None and self.body_lines < 2:
             self.topic = kind.topic or (kind.named if kind.title or kind.byline or kind.head_cue else None)
+        if kind.heading and not kind.title and not self.front_only:
+            self.sectioned = True
         if kind.body:
             self.body_lines += 1
         if self.lines:
@@ -184,8 +186,8 @@ def _new_document_at(i: int, kinds: list[LineKind], state: _DocState) -> int | N
         return _head_before(i, kinds, state)
     # Not an opening paragraph of the section headed just before ("二、……情况" + "自……以来,我们…"),
     # unless it names a new place ("三、下一步打算" ending a report, "2021年以来,XX镇……").
-    # …or before a first section (一、基本情况) after a report of some length with no such numbering.
-    opens_report_body = (opens_list and next_kind.opening_section and state.body_lines >= _LONG_ENOUGH
+    # …or before a first section (一、基本情况) after a report with sections but no such numbering.
+    opens_report_body = (opens_list and next_kind.opening_section and state.sectioned
                          and state.top_rank > next_kind.rank)
     if (kind.opener and opens_list and (state.progressed or opens_report_body) and not kind.lead_in_only
             and (not kinds[i - 1].heading or (kind.named is not None and (
@@ -215,11 +217,12 @@ def _broken_before(i: int, kinds: list[LineKind], state: _DocState) -> bool:
 
 
 def _may_open(kind: LineKind, state: _DocState) -> bool:
-    """A line a report may open with: an opening paragraph, a place as topic, a year,
-    its first section (一、基本情况, 村情概况, or 一、…… after two lines of prose)."""
+    """A line a report may open with: an opening paragraph, a place as topic, a year and
+    place, or a first section (一、……, 基本情况, 【简况】) once the current report has had
+    sections (before them, it is the current report's own first section)."""
+    first_section = kind.opening_section or (kind.style is not None and kind.ordinal == 1 and kind.rank <= 1)
     return ((kind.leads and not kind.lead_in_only) or kind.topic is not None or kind.date_lead
-            or kind.opening_section
-            or (kind.style is not None and kind.ordinal == 1 and kind.rank <= 1 and state.body_lines >= 2))
+            or (first_section and state.sectioned))
 
 
 def _head_before(i: int, kinds: list[LineKind], state: _DocState) -> int:

@@ -74,7 +74,8 @@ _TIME_OF_DAY = one_of(("上午", "下午", "晚上", "早上", "凌晨", "中午
 NEWS_LEAD = (f"{_DAY}{_TIME_OF_DAY}?{char_class(COMMAS)}{_NOT_SENTENCE_END}{{0,20}}?记者"
              f"{_NOT_SENTENCE_END}{{0,30}}?(?:获悉|了解到|获知)"
              f"|{_DAY}{_TIME_OF_DAY}?{_DIGIT}{{1,2}}(?:时|点)")
-# A paragraph opening with its year or date (2018年,子洲县……): a report may open so.
+# A paragraph opening with its year or date (2018年,子洲县……): a report may open so (with its
+# place named next, pipelines/document_cues.py).
 DATE_LEAD = f"{_DIGIT}{{4}}年(?:{_DIGIT}{{1,2}}月(?:{_DIGIT}{{1,2}}日)?)?{char_class(COMMAS)}"
 # A self-introduction by appointment, after its date: 2014年7月,我被县委任命为……第一书记.
 APPOINTED = ("任命", "选派", "派驻", "委派", "选为", "推选", "选举")

@@ -34,8 +34,10 @@ def kind_of(line: str):
     # pinyin glosses are read past
     ("村级换(huàn)届(jiè)选举工作总结", "title", True),
     # openings
-    ("2018年,全县粮食总产量再创新高。", "date_lead", True),
-    ("全县2018年粮食总产量再创新高。", "date_lead", False),
+    ("2018年,红河县粮食总产量再创新高。", "date_lead", True),
+    ("2018年,全县粮食总产量再创新高。", "date_lead", False),     # the year, no place named
+    ("2022年,我们将继续巩固脱贫成果。", "date_lead", False),
+    ("红河县2018年粮食总产量再创新高。", "date_lead", False),
     ("基本情况", "opening_section", True),
     ("一、基本情况", "opening_section", True),
     ("二、基本情况", "opening_section", False),

@@ -457,6 +457,16 @@ def test_each_pasted_report_alone_is_one_document(report: tuple[str, str | None]
     # a blank line inside a report, before no opening
     pytest.param("青石村工作汇报\n全村共有农户200户。\n村两委班子团结。\n群众满意度高。\n\n"
                  "同时,村里还建成了文化广场。", id="blank-line-before-no-opening"),
+    # a blank line before the report's own first section, after its opening paragraphs
+    pytest.param("青石村工作汇报\n尊敬的各位领导:\n近年来,我村在镇党委的领导下,各项工作取得新进展。\n全村上下团结一心。\n"
+                 "现将有关情况汇报如下:\n\n一、基本情况\n全村共有农户326户。\n二、主要做法\n强化组织领导。",
+                 id="blank-line-before-own-first-section"),
+    pytest.param("青石村工作汇报\n近年来,我村各项工作取得新进展。\n全村上下团结一心。\n村两委班子坚强有力。\n\n"
+                 "基本情况\n全村共有农户326户。\n主要做法\n强化组织领导。", id="blank-line-before-own-unnumbered-section"),
+    # opening paragraphs, then the one leading in to the report's first section
+    pytest.param("青石村工作汇报\n尊敬的各位领导:\n首先,我代表村两委欢迎各位领导莅临指导。\n近年来,我村发展很快,群众收入稳步增长。\n"
+                 "全村上下团结一心,干事创业氛围浓厚。\n按照镇党委的要求,现将有关情况汇报如下:\n一、基本情况\n全村共有农户326户。",
+                 id="lead-in-to-own-first-section"),
     # a news article's later paragraph naming the reporter
     pytest.param("白沙镇多措并举抓好春耕生产\n4月2日,记者从白沙镇获悉,全镇春播面积已达1.2万亩。\n"
                  "记者了解到,镇农技站组织技术人员深入田间地头指导农户。", id="reporter-again"),
