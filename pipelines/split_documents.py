@@ -180,13 +180,14 @@ def _new_document_at(i: int, kinds: list[LineKind], state: _DocState) -> int | N
             return start
     next_kind = kinds[i + 1] if i + 1 < len(kinds) else None
     opens_list = next_kind is not None and next_kind.style is not None and next_kind.ordinal == 1
-    # …or a headline over such a line.
+    # Where the text breaks: a line a report may open with, or a headline over one.
     if _broken_before(i, kinds, state) and (_may_open(kind, state) or (
             next_kind is not None and next_kind.body and kind.headline and _may_open(next_kind, state))):
         return _head_before(i, kinds, state)
-    # Not an opening paragraph of the section headed just before ("二、……情况" + "自……以来,我们…"),
-    # unless it names a new place ("三、下一步打算" ending a report, "2021年以来,XX镇……").
-    # …or before a first section (一、基本情况) after a report with sections but no such numbering.
+    # An opening paragraph before an item-1 list once the report has a numbered list, or before
+    # 一、基本情况 once it has sections but no such numbering; not the opening paragraph of the
+    # section headed just before it ("二、……情况" + "自……以来,我们…"), unless it names a new place
+    # ("三、下一步打算" ending a report, "2021年以来,XX镇……").
     opens_report_body = (opens_list and next_kind.opening_section and state.sectioned
                          and state.top_rank > next_kind.rank)
     if (kind.opener and opens_list and (state.progressed or opens_report_body) and not kind.lead_in_only
