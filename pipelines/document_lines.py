@@ -17,6 +17,7 @@ from extractors.lang.punctuation import (
     COLONS,
     COMMAS,
     HAN,
+    LIST_COMMA,
     OPEN_BRACKETS,
     PARAGRAPH_FINAL,
     SENTENCE_FINAL,
@@ -48,6 +49,7 @@ _MAX_HEADLINE = 30      # a headline may hold a comma (X镇严防死守,确保�
 _MIN_PROSE = 20         # a shorter unpunctuated line may be a heading, not prose broken off
 _MIN_RUN_IN_TITLE = 6   # a title run into the text names more than its genre
 _PLACE_WINDOW = 80      # chars of a line searched for the places it names
+_MAX_LISTED_WORD = 5    # items of a list of words are this short; a clause of prose is longer
 _WRAP_SLACK = 2         # lines of a hard-wrapped paragraph are this close in length
 
 # Opening-paragraph cues, all anchored at the paragraph start (or a fixed lead-in phrase):
@@ -59,6 +61,7 @@ _OPENER_WINDOW = 120   # chars of a paragraph searched for lead-in phrases
 _BYLINE = re.compile(words.BYLINE)
 _PLACE_LINE = re.compile(words.PLACE_LINE)
 _RUN_IN_TITLE = re.compile(f"([{HAN}]{{{_MIN_RUN_IN_TITLE},{MAX_TITLE_CHARS}}})(?=[ \u3000A-Za-z0-9])")
+_LIST_BREAK = re.compile(char_class(COMMAS, LIST_COMMA))
 # A pinyin gloss in brackets after a character: 换届(jiè), 区(qū).
 _GLOSS = re.compile(f"{char_class(OPEN_BRACKETS)}[a-z\u00e0-\u01dc]{{1,7}}{char_class(CLOSE_BRACKETS)}")
 _WORD = re.compile(f"[{HAN}]{{2}}")
@@ -140,7 +143,7 @@ def _classify(line: Line, previous: Line | None, gap: bool) -> LineKind:
     kind.headline = (_WORD.search(head) is not None and not kind.body and not kind.ends
                      and (kind.title or not any(c in head for c in COLONS)))
     kind.unfinished = (kind.body and line.length >= _MIN_PROSE and line.tail[-1:] not in PARAGRAPH_FINAL
-                       and (kind.style is None or line.length > MAX_BARE_HEADING))
+                       and (kind.style is None or line.length > MAX_BARE_HEADING) and not _lists_words(head))
     if kind.style is None and not kind.salutation:
         kind.head_cue = cues.head_cue(head)
         kind.news_lead = cues.is_news_lead(head)
@@ -158,6 +161,12 @@ def _classify(line: Line, previous: Line | None, gap: bool) -> LineKind:
     named = cues.places_named(head[:_PLACE_WINDOW])
     kind.named = max(named, key=lambda place: place.rank) if named else None
     return kind
+
+
+def _lists_words(head: str) -> bool:
+    """简介,村落组成,产业状况,……: a list of short words (a page's contents, its tags), no prose."""
+    items = [item for item in _LIST_BREAK.split(head) if item.strip()]
+    return len(items) > 2 and all(len(item.strip()) <= _MAX_LISTED_WORD for item in items)
 
 
 def _classify_heading(line: Line) -> LineKind:

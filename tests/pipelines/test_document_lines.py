@@ -57,6 +57,8 @@ def test_prose_broken_off_mid_sentence_is_unfinished_unless_wrapped() -> None:
     broken = "全村共有耕地2100亩,其中水田800亩,旱地1300亩,主要种植水稻、油菜和\n东山村位于青石镇东部。\n"
     assert classify_lines(broken)[1][0].unfinished
     assert not classify_lines("全村共有耕地2100亩,其中水田800亩。\n东山村位于青石镇东部。\n")[1][0].unfinished
+    # a list of short words (a page's contents) is no prose
+    assert not classify_lines("简介,村落组成,产业状况,土地利用,基础设施,社会事业,\n简介\n")[1][0].unfinished
     # a paragraph hard-wrapped at one width: its lines are cut by the width, not broken off
     wrapped = "\n".join(["全镇上下在县委县政府的坚强领导下,紧紧围绕年初确定的",
                          "目标任务,凝心聚力,真抓实干,各项工作取得了新的成效",
