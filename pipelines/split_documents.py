@@ -1,55 +1,53 @@
 """Split a compilation of pasted-together reports into documents (GUIDELINE §1).
 
-A line starts a new document when the language marks a report opening:
+A report's front matter (title, byline, occasion, salutation, a cover's fields) runs to its
+first line of prose. After it, a line starts a new document when the language marks a report
+opening (each line is classified once, in pipelines/document_lines.py):
 - a preface line (前言:…) is a document of its own;
-- a title line (……工作汇报, 关于……的报告, ……申报材料, 村情简介), a salutation (各位领导、…同志们:)
-  or a self-introduction (我是……, 下面,我代表……), once the current document has got past
-  its own front matter (so a title, its '——' subtitle and a salutation stay together);
+- a line that only a report's head holds: a title (……工作汇报, 关于……的报告, 村情简介, a place
+  alone), a salutation (各位领导、…同志们:), the bodies it is sent to (县委、县政府:), a
+  self-introduction (我是……, 下面,我代表……, 我被……选派), an occasion subtitle (——……在……会议上),
+  a web page's source line (来源:……), page 1, a file name, a piece's number (篇一:); the
+  document then starts at the title, byline and headline lines directly above it. A place
+  line or card naming the report's own place again starts nothing;
+- a paragraph introducing another place of the report's level or above as its topic (X村位于…
+  after a report on Y村; not a township report's paragraph on one of its villages), a news
+  lead (3月15日,记者从……获悉), or prose after a closing line (特此报告。, (陈蕾), a signed date);
 - top-level numbering that restarts at 一 after the current document reached 二 or more, or a
   marker style that outranks everything the current document used (一、 after a run of 一是);
   the new document then starts at the opening lines (按照……要求, 近年来,……, X村是X镇所辖…)
-  directly before the restart, if any;
+  directly before the restart, if any, or where the text broke just before it;
+- where the text breaks (the spacing the report keeps changes: a blank line between reports
+  that have none, or none after lines that each had one; or prose broken off mid-sentence),
+  a line a report may open with: an opening paragraph, a place as topic, a year (2018年,……),
+  a first section (一、基本情况, 【简况】), or a headline over one of these. A blank line alone is
+  weak evidence (reports have blank lines inside); with a report's opening it is strong;
 - an opening paragraph (近年来,…… / 2021年以来,…… / 按照……要求 / X村位于……) directly before an
-  item-1 list (一是, 1、, (一) …) once the current document already has a numbered list;
+  item-1 list (一是, 1、, (一) …) once the current document already has a numbered list (or
+  before 一、基本情况 after a report with sections of its own), unless it opens the section
+  headed just before it;
 - a '——' heading that introduces an item-1 list after a document that used other headings
   (a change of topic: "——落实好五项机制:" + "一是…" after a report numbered 一、二、三、).
 
-All cues are about how reports open, never about particular places or sentences.
+All cues are about how reports open and close, never about particular places or sentences.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from extractors.lang import headings as words
-from extractors.lang.punctuation import COLONS, ELLIPSIS, HAN, SENTENCE_OR_COLON, WORD_SPACES
-from pipelines.split_sections import (
-    PREFACE,
-    SELF_INTRODUCTION,
-    Line,
-    is_plain_heading,
-    is_salutation,
-    iter_lines,
-    looks_like_title,
-    numbered_title,
-    parse_marker,
-    plain_title,
-    strip_dash,
+from extractors.lang.punctuation import ELLIPSIS
+from pipelines.document_cues import HeadCue, Place
+from pipelines.document_lines import (
+    MAX_TITLE_CHARS,
+    OPENING_CUES,
+    RECENT,
+    LineKind,
+    classify_lines,
 )
+from pipelines.split_sections import Line, numbered_title, parse_marker, plain_title
 
-MAX_TITLE_CHARS = 60
-MAX_BARE_HEADING = 50   # longer numbered lines read as a sentence of body text
-
-# Opening-paragraph cues, all anchored at the paragraph start (or a fixed lead-in phrase):
-# 近年来, / 2021年以来, — 按照……要求 — X村是X镇所辖的… / X村位于… — 2008年是……之年.
-_OPENERS: tuple[re.Pattern[str], ...] = tuple(re.compile(source) for source in words.OPENERS)
-_OPENER_ANYWHERE = re.compile(words.OPENER_ANYWHERE)
-_REPORT_LEAD_IN = re.compile(words.REPORT_LEAD_IN)
-_OPENER_WINDOW = 120   # chars of a paragraph searched for lead-in phrases
-_BYLINE = re.compile(words.BYLINE)
-_PLACE_LINE = re.compile(words.PLACE_LINE)
-# Letters spaced apart in a typeset title (政 府 工 作 报 告) read as one word.
-_SPACED_LETTERS = re.compile(f"(?<=[{HAN}])[{WORD_SPACES}]+(?=[{HAN}])")
+_MIXED_SPACING = 0.2    # a report keeps its spacing when at most this share of its lines differ
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,93 +55,6 @@ class DocumentSpan:
     start: int   # offset of the first char of the document's first line
     end: int     # next document's start, or len(text)
     title: str   # first heading or first line, shortened to <= 60 chars
-
-
-@dataclass(slots=True)
-class _Kind:
-    """What a line is, as far as document boundaries care."""
-    preface: bool = False
-    title: bool = False
-    salutation: bool = False
-    self_intro: bool = False
-    byline: bool = False           # a title's date and speaker, or its bracketed occasion
-    opener: bool = False
-    # An opener ending in ':' that leads in to the list after it ("取得了以下成效:"), not a
-    # report-level lead-in ("现将……汇报如下:"): it stays in the current report.
-    lead_in_only: bool = False
-    heading: bool = False          # numbered or unnumbered heading line
-    dash_heading: bool = False     # unnumbered heading starting with '——'
-    colon_heading: bool = False    # unnumbered heading ending in ':' (introduces a list)
-    bare_heading: bool = False     # a short heading line with no body text on it
-    core: str = ""                 # title text of an unnumbered heading
-    style: str | None = None       # marker style of a numbered heading
-    rank: int = 99
-    ordinal: int = 0
-
-    @property
-    def plain(self) -> bool:
-        """An unnumbered heading that could name a report: not a title, dash or ':' line."""
-        return (self.heading and self.style is None and not self.title
-                and not self.dash_heading and not self.colon_heading)
-
-    @property
-    def front_matter(self) -> bool:
-        """Lines that may precede a report's body without ending its front matter."""
-        return self.title or self.salutation or self.self_intro or self.dash_heading or self.byline
-
-
-def _classify(line: Line) -> _Kind:
-    head = line.head
-    parsed = parse_marker(head)
-    if parsed is not None:
-        marker, rest = parsed
-        _, inline_body = numbered_title(rest, line.complete)
-        return _Kind(heading=True, style=marker.style, rank=marker.rank, ordinal=marker.ordinal,
-                     bare_heading=not inline_body and line.length <= MAX_BARE_HEADING)
-    body = strip_dash(head)
-    kind = _Kind()
-    if PREFACE.match(body):
-        kind.preface = True
-    elif is_salutation(head):
-        kind.salutation = True
-    elif SELF_INTRODUCTION.match(body):
-        kind.self_intro = True
-    elif _BYLINE.match(head.strip()):
-        kind.byline = True
-    elif is_plain_heading(line) or _spaced_title(line):
-        kind.heading = kind.bare_heading = True
-        kind.dash_heading = len(body) < len(head)
-        kind.colon_heading = head[-1] in COLONS
-        kind.title = _is_title_line(line, body)
-        kind.core = plain_title(head)
-    else:
-        kind.opener = _is_opener(head)
-        kind.lead_in_only = (line.tail.endswith(tuple(COLONS))
-                             and not _REPORT_LEAD_IN.search(line.tail)
-                             and not _REPORT_LEAD_IN.search(head[:_OPENER_WINDOW]))
-    return kind
-
-
-def _spaced_title(line: Line) -> bool:
-    """政 府 工 作 报 告: a title typeset with its letters spaced apart."""
-    compact = _SPACED_LETTERS.sub("", line.head)
-    if compact == line.head or not line.complete:
-        return False
-    return is_plain_heading(replace(line, head=compact, length=len(compact), tail=compact[-32:])) \
-        and _is_title_line(line, strip_dash(line.head))
-
-
-def _is_title_line(line: Line, body: str) -> bool:
-    """A report's title: a short line naming a genre (政 府 工 作 报 告 letter-spaced too), or
-    only a place (莲塘镇石柱村)."""
-    compact = _SPACED_LETTERS.sub("", body.strip())
-    return (line.length <= 50 and not any(c in body for c in SENTENCE_OR_COLON)
-            and (looks_like_title(body) or looks_like_title(compact) or _PLACE_LINE.fullmatch(compact) is not None))
-
-
-def _is_opener(head: str) -> bool:
-    window = head[:_OPENER_WINDOW]
-    return any(p.match(window) for p in _OPENERS) or bool(_OPENER_ANYWHERE.search(window))
 
 
 @dataclass(slots=True)
@@ -163,12 +74,29 @@ class _DocState:
     # An unnumbered heading after the top numbering ("今后工作打算") still waits for its own
     # list: a restart at 一 then is that list, and splits only after an opening paragraph.
     open_part: bool = False
+    topic: Place | None = None             # the place the report is about, from its opening
+    body_lines: int = 0
+    sectioned: bool = False                # a section heading came after the report's head
+    lines: int = 0
+    gapped: int = 0                        # lines with a blank line before them
+    ended: bool = False                    # a closing line came, then only its signature
 
-    def add(self, kind: _Kind) -> None:
+    def add(self, kind: LineKind) -> None:
         if kind.title and self.front_only and not self.title_text:
             self.title_text = kind.core
         if kind.plain and self.top_rank == 99:
             self.part_headed_top = True
+        # The place a report is about: one its opening introduces, or its head names.
+        if self.topic is None and self.body_lines < 2:
+            self.topic = kind.topic or (kind.named if kind.title or kind.byline or kind.head_cue else None)
+        if kind.heading and not kind.title and not self.front_only:
+            self.sectioned = True
+        if kind.body:
+            self.body_lines += 1
+        if self.lines:
+            self.gapped += kind.gap
+        self.lines += 1
+        self.ended = kind.ends or (self.ended and not kind.body and not kind.opens_report)
         if not kind.front_matter:
             self.front_only = False
         if kind.preface:
@@ -186,8 +114,17 @@ class _DocState:
             if kind.dash_heading and not kind.title:   # a '——' subtitle is not a style
                 self.has_dash_heading = True
 
+    def names_its_topic(self, kind: LineKind) -> bool:
+        """A line naming the report's own place again (南欧村南欧村 under 南欧村)."""
+        place = kind.topic or kind.named
+        return self.topic is not None and place is not None and _same_place(place, self.topic)
 
-def _restarts_numbering(state: _DocState, kind: _Kind) -> bool:
+
+def _same_place(one: Place, other: Place) -> bool:
+    return one.name in other.name or other.name in one.name
+
+
+def _restarts_numbering(state: _DocState, kind: LineKind) -> bool:
     """Item 1 of the top numbering after it reached 2+, or a style outranking all used."""
     if kind.style is None or kind.ordinal != 1 or not state.progressed:
         return False
@@ -198,10 +135,9 @@ def _restarts_numbering(state: _DocState, kind: _Kind) -> bool:
 
 def split_documents(text: str) -> list[DocumentSpan]:
     """Spans that tile `text`, one per report; a single report stays one document."""
-    lines = [line for line in iter_lines(text) if not line.blank]
+    lines, kinds = classify_lines(text)
     if not lines:
         return [DocumentSpan(0, len(text), "")]
-    kinds = [_classify(line) for line in lines]
     starts = [0]
     state = _DocState(0)
     state.add(kinds[0])
@@ -220,25 +156,102 @@ def split_documents(text: str) -> list[DocumentSpan]:
             for k in range(len(starts))]
 
 
-def _new_document_at(i: int, kinds: list[_Kind], state: _DocState) -> int | None:
+def _new_document_at(i: int, kinds: list[LineKind], state: _DocState) -> int | None:
     """Index of the line where a new document starts if line i opens one, else None."""
     kind = kinds[i]
     if state.closed or kind.preface:
         return i
     if kind.title and _announced_part(kind.core, state.title_text):
         return None   # "2022年工作计划" inside "关于2021年工作总结和2022年工作计划的报告"
-    if kind.title or kind.salutation or kind.self_intro:
-        return None if state.front_only else i
+    if kind.opens_report:
+        if state.front_only or ((kind.place_only or kind.head_cue is HeadCue.PLACE_CARD)
+                                and state.names_its_topic(kind)):
+            return None
+        return _head_before(i, kinds, state)
+    if state.body_lines == 0:
+        return None
+    if state.ended and kind.body:
+        return i   # after 特此报告。 / (陈蕾) and a signature, the next report
+    if kind.news_lead or (kind.topic is not None and _new_topic(kind.topic, state.topic)):
+        return _head_before(i, kinds, state)
     if _restarts_numbering(state, kind):
-        return _restart_start(i, kinds, state)
+        start = _restart_start(i, kinds, state)
+        if start is not None:
+            return start
     next_kind = kinds[i + 1] if i + 1 < len(kinds) else None
     opens_list = next_kind is not None and next_kind.style is not None and next_kind.ordinal == 1
-    if kind.opener and opens_list and state.progressed and not kind.lead_in_only:
+    # Where the text breaks: a line a report may open with, or a headline over one.
+    if _broken_before(i, kinds, state) and (_may_open(kind, state) or (
+            next_kind is not None and next_kind.body and kind.headline and _may_open(next_kind, state))):
+        return _head_before(i, kinds, state)
+    # An opening paragraph before an item-1 list once the report has a numbered list, or before
+    # 一、基本情况 once it has sections but no such numbering; not the opening paragraph of the
+    # section headed just before it ("二、……情况" + "自……以来,我们…"), unless it names a new place
+    # ("三、下一步打算" ending a report, "2021年以来,XX镇……").
+    opens_report_body = (opens_list and next_kind.opening_section and state.sectioned
+                         and state.top_rank > next_kind.rank)
+    if (kind.opener and opens_list and (state.progressed or opens_report_body) and not kind.lead_in_only
+            and (not kinds[i - 1].heading or (kind.named is not None and (
+                state.topic is None or _new_topic(kind.named, state.topic))))):
         return _opening_lines_before(i, kinds, state)
     if (kind.dash_heading and opens_list and state.progressed and not state.has_dash_heading
             and not state.front_only and not kinds[i - 1].bare_heading):
         return i
     return None
+
+
+def _new_topic(place: Place, topic: Place | None) -> bool:
+    """A paragraph about another place of the report's level or above (a village's profile
+    after another village's; not a township report's paragraph on one of its villages)."""
+    return topic is not None and place.rank <= topic.rank and not _same_place(place, topic)
+
+
+def _broken_before(i: int, kinds: list[LineKind], state: _DocState) -> bool:
+    """The text breaks before line i of a report with prose: the spacing the report keeps
+    changes, or the line before broke off mid-sentence."""
+    if state.body_lines == 0:
+        return False
+    share = state.gapped / max(1, state.lines - 1)
+    kind = kinds[i]
+    layout = kind.layout_break and (share <= _MIXED_SPACING if kind.gap else share >= 1 - _MIXED_SPACING)
+    return layout or kinds[i - 1].unfinished
+
+
+def _may_open(kind: LineKind, state: _DocState) -> bool:
+    """A line a report may open with: an opening paragraph, a place as topic, a year and
+    place, or a first section (一、……, 基本情况, 【简况】) once the current report has had
+    sections (before them, it is the current report's own first section)."""
+    first_section = kind.opening_section or (kind.style is not None and kind.ordinal == 1 and kind.rank <= 1)
+    return ((kind.leads and not kind.lead_in_only) or kind.topic is not None or kind.date_lead
+            or (first_section and state.sectioned))
+
+
+def _head_before(i: int, kinds: list[LineKind], state: _DocState) -> int:
+    """Line i opens a report: walk back over the lines heading it (its title, byline and
+    occasion, a web page's lines; a headline above a page's source line or above a paragraph
+    on the place it names), not past the previous report's end. A title, a file name, a
+    piece's number or a place card is the report's first line itself."""
+    kind = kinds[i]
+    if kind.title or kind.head_cue in OPENING_CUES:
+        return i
+    start = i
+    while start - 1 > state.start_index and i - start < RECENT:
+        previous = kinds[start - 1]
+        if previous.ends:
+            break
+        if previous.heads_report:
+            start -= 1
+            continue
+        if start == i and previous.style is not None and previous.ordinal == 1 and previous.bare_heading:
+            return start - 1   # the first section's heading over the report's opening paragraph
+        if start == i and previous.topic is not None and previous.headline:
+            return start - 1   # the topic sentence's start, broken off its line ("小后冲村隶属于")
+        if start == i and previous.headline and (kind.head_cue is HeadCue.PAGE_INFO or (
+                kind.topic is not None and previous.named is not None and _same_place(previous.named, kind.topic))):
+            start -= 1
+            continue
+        break
+    return start
 
 
 def _announced_part(core: str, report_title: str) -> bool:
@@ -247,7 +260,7 @@ def _announced_part(core: str, report_title: str) -> bool:
             and any(joiner in report_title for joiner in words.TITLE_JOINERS))
 
 
-def _restart_start(i: int, kinds: list[_Kind], state: _DocState) -> int | None:
+def _restart_start(i: int, kinds: list[LineKind], state: _DocState) -> int | None:
     """Where the report whose numbering restarts at line i begins, or None if it is a part."""
     start = _opening_lines_before(i, kinds, state)
     before = kinds[start - 1] if start - 1 > state.start_index else None
@@ -260,18 +273,22 @@ def _restart_start(i: int, kinds: list[_Kind], state: _DocState) -> int | None:
     return None
 
 
-def _opening_lines_before(i: int, kinds: list[_Kind], state: _DocState) -> int:
-    """Walk back from line i over opening lines (opener, title, salutation, self-intro)."""
+def _opening_lines_before(i: int, kinds: list[LineKind], state: _DocState) -> int:
+    """Walk back from line i over opening lines (opener, title, salutation, self-intro), or to
+    a paragraph where the text breaks (its spacing changes, the line before broke off)."""
     start = i
     while start - 1 > state.start_index:
         previous = kinds[start - 1]
-        if not (previous.opener or previous.title or previous.salutation or previous.self_intro):
-            break
-        start -= 1
+        if previous.opener or previous.title or previous.salutation or previous.self_intro:
+            start -= 1
+            continue
+        if not previous.heading and start == i and _broken_before(start - 1, kinds, state):
+            start -= 1
+        break
     return start
 
 
-def _document_title(lines: list[Line], kinds: list[_Kind], first: int, end: int) -> str:
+def _document_title(lines: list[Line], kinds: list[LineKind], first: int, end: int) -> str:
     """The first heading's title, else the first line, at most MAX_TITLE_CHARS chars."""
     title = ""
     index = first

@@ -51,8 +51,8 @@ AFTER_MARKER = WORD_SPACES + "\t" + COMMAS + COLONS + LIST_COMMA + DOTS
 
 # --- salutations and greetings (各位领导、同志们: / 下午好!) ------------------------------------
 ADDRESS_OPENERS = ("尊敬的", "各位", "亲爱的", "同志们", "女士们", "先生们", "朋友们", "老师们", "同学们", "大家")
-# Who a salutation addresses (各位领导, 各位代表, 乡亲们); 同志们 and 大家 address on their own.
-ADDRESSEES = ("领导", "同志", "代表", "来宾", "朋友", "同事", "嘉宾", "党员", "团员", "村民", "乡亲")
+# Who a salutation addresses (各位领导, 各位代表, 乡亲们, 各位乡友); 同志们 and 大家 address on their own.
+ADDRESSEES = ("领导", "同志", "代表", "来宾", "朋友", "同事", "嘉宾", "党员", "团员", "村民", "乡亲", "乡友")
 ADDRESS_ALONE = ("同志们", "大家")
 SALUTATION = (f"{one_of(ADDRESS_OPENERS)}{NOT_SENTENCE_END}{{0,40}}"
               f"{char_class(COLONS, COMMAS, EXCLAMATIONS)}$")
@@ -89,10 +89,11 @@ DATE_CHARS = char_class(DATE_WORDS, DOTS, "/", DASHES, COLONS, OPEN_BRACKETS, CL
 
 # --- report titles ---------------------------------------------------------------------------
 # Genres a title names: ……工作汇报, 关于……的报告, ……述职报告, ……申报材料, 村情简介.
-TITLE_GENRES = ("汇报", "报告", "总结", "材料", "讲话", "发言", "发言稿", "致辞", "述职", "简介", "综述", "纪实")
+TITLE_GENRES = ("汇报", "报告", "总结", "材料", "讲话", "发言", "发言稿", "致辞", "述职", "简介", "综述", "纪实",
+                "批复", "请示", "通报", "建议书")
 # Plan-like endings are titles only with an anchor (a place, an organisation, 关于):
 # "XX村2022年工作计划" is a title, "下一步工作计划" a section heading.
-PLAN_GENRES = ("方案", "计划", "规划", "要点", "打算", "意见")
+PLAN_GENRES = ("方案", "计划", "规划", "要点", "打算", "意见", "介绍", "概况")
 ORGANISATION_WORDS = ("支部", "委员会")
 TITLE_ANCHOR = f"^关于|{SUFFIX_SOURCE}|{one_of(ORGANISATION_WORDS)}"
 # A title naming two parts joins them: 关于2021年工作总结和2022年工作计划的报告.
@@ -119,5 +120,6 @@ OPENER_ANYWHERE = f"所辖|{REPORT_LEAD_IN}"
 BYLINE = (f"{DATE_CHARS}+(?:(?<=[{WORD_SPACES}])[{HAN}]{{2,4}}(?:{char_class(WORD_SPACES)}+[{HAN}]{{2,4}})*)?$"
           f"|{char_class(OPEN_BRACKETS)}{char_class(OPEN_BRACKETS, CLOSE_BRACKETS, negate=True)}{{2,60}}"
           f"{char_class(CLOSE_BRACKETS)}$")
-# A line naming only a place (莲塘镇石柱村) heads a report about it.
-PLACE_LINE = f"[{HAN}]{{1,12}}{SUFFIX_SOURCE}$"
+# A line naming only places (莲塘镇石柱村, 化隆县:查甫藏族乡) heads a report about them.
+PLACE_LINE = (f"[{HAN}]{{1,12}}{SUFFIX_SOURCE}"
+              f"(?:{char_class(COLONS, WORD_SPACES)}{{1,2}}[{HAN}]{{1,12}}{SUFFIX_SOURCE}){{0,3}}$")

@@ -359,3 +359,117 @@ def test_dev_gold_each_report_alone_stays_one_document() -> None:
     starts = [row["start"] for row in gold_documents()] + [len(text)]
     for doc, (start, end) in enumerate(zip(starts, starts[1:])):
         assert len(split_documents(text[start:end])) == 1, doc
+
+
+# --- compilations of reports that open in different ways (invented) ----------------------------
+# Each report: (text, its first line once its title line is dropped, or None when it has none).
+VILLAGE_PROFILE = ("青石村位于白沙镇东部,距镇政府5公里,全村辖6个村民小组,共有农户412户1580人。\n"
+                   "村内有耕地2100亩,主要种植水稻和油菜。\n"
+                   "近年来,村两委带领群众发展茶叶产业,种植面积达到600亩。", None)
+NEIGHBOUR_PROFILE = ("东山村地处青石镇西部,全村共有农户238户,人口856人。\n"
+                     "全村有耕地900亩,以种植玉米为主。", None)
+GOVERNMENT_REPORT = ("政府工作报告\n"
+                     "——2022年3月5日在红河乡第十届人民代表大会第二次会议上\n"
+                     "红河乡乡长  李明\n"
+                     "各位代表:\n"
+                     "现在,我代表乡人民政府向大会作工作报告,请予审议。\n"
+                     "一、2021年工作回顾\n"
+                     "2021年,全乡完成生产总值8亿元。\n"
+                     "二、2022年工作安排\n"
+                     "坚持稳中求进工作总基调。", "——2022年3月5日在红河乡第十届人民代表大会第二次会议上")
+NEWS_ARTICLE = ("白沙镇多措并举抓好春耕生产\n"
+                "2023-04-06 09:15 来源:县融媒体中心\n"
+                "4月2日,记者从白沙镇获悉,全镇春播面积已达1.2万亩。\n"
+                "镇农技站组织技术人员深入田间地头指导农户。", "2023-04-06 09:15 来源:县融媒体中心")
+FLOOD_REPORT = ("关于青石镇“7·15”洪灾情况的报告\n"
+                "县委、县政府:\n"
+                "7月15日,我镇遭受强降雨袭击,全镇12个村受灾。\n"
+                "一、灾情\n"
+                "倒塌房屋26间,农作物受灾面积3000亩。\n"
+                "二、措施\n"
+                "转移群众860人。\n"
+                "特此报告。\n"
+                "青石镇人民政府\n"
+                "2023年7月16日", "县委、县政府:")
+DEBRIEF = ("驻村帮扶工作总结\n"
+           "2016年3月,我被县委组织部选派到东山村任第一书记。\n"
+           "初到东山村,我走村入户,了解村情民意。\n"
+           "两年来,全村新修道路8公里,建成蔬菜大棚40座。", "2016年3月,我被县委组织部选派到东山村任第一书记。")
+ARTICLE_WITH_CREDIT = ("5月4日,记者从县委组织部获悉,全县今年新发展党员120名,其中35岁以下的占60%。\n(王小红)", None)
+SPEECH_TO_FELLOWS = ("尊敬的各位乡友:\n白沙镇今年汛期防汛抗灾工作情况汇报如下。\n一、组织有力。镇里成立了防汛指挥部。", None)
+YEAR_OPENING = ("2021年,青石乡团结带领全乡干部群众,奋力推动乡村振兴。\n"
+                "一是产业发展迈上新台阶。新建茶园800亩。", None)
+
+REPORTS = [VILLAGE_PROFILE, NEIGHBOUR_PROFILE, GOVERNMENT_REPORT, NEWS_ARTICLE, FLOOD_REPORT, DEBRIEF,
+           ARTICLE_WITH_CREDIT, YEAR_OPENING, SPEECH_TO_FELLOWS]
+
+
+def compiled(separator: str, titled: bool) -> tuple[str, list[str]]:
+    """The reports pasted together, and the first line of each."""
+    bodies = [text if titled or untitled is None else text[text.index(untitled):] for text, untitled in REPORTS]
+    return separator.join(bodies), [body.split("\n", 1)[0] for body in bodies]
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"], ids=["run-in", "blank-line"])
+@pytest.mark.parametrize("titled", [True, False], ids=["titled", "untitled"])
+def test_reports_pasted_together_are_told_apart(separator: str, titled: bool) -> None:
+    text, openings = compiled(separator, titled)
+    assert first_lines(text) == openings
+    assert_tiles(text, split_documents(text))
+
+
+@pytest.mark.parametrize("report", REPORTS, ids=[r[0][:8] for r in REPORTS])
+def test_each_pasted_report_alone_is_one_document(report: tuple[str, str | None]) -> None:
+    assert len(split_documents(report[0])) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a township report's paragraphs on its villages (places below its own)
+    pytest.param("白沙镇2022年工作总结\n2022年,白沙镇在县委的坚强领导下,各项工作取得新成效。\n一、村级发展\n"
+                 "青石村位于镇东部,今年新修道路3公里。\n东山村地处镇西部,建成茶园500亩。\n二、下一步打算\n继续抓好产业发展。",
+                 id="villages-of-a-township"),
+    # another village of the same level, named for what it has, not introduced
+    pytest.param("青石村工作汇报\n青石村位于白沙镇东部,全村共有农户412户。\n另外,东山村共有农户238户,与我村结成帮扶对子。",
+                 id="neighbour-village-named"),
+    # a meeting record's lines after its prose
+    pytest.param("村民代表会议记录\n为做好村务公开工作,村两委召开村民代表会议。\n时间:2023年5月6日\n"
+                 "地点:村委会会议室\n参加人员:村民代表25人\n会议通过了道路硬化项目实施方案。", id="meeting-record"),
+    # a closing line, the signature, its date and an attachment stay with the report
+    pytest.param("关于申请道路硬化资金的请示\n镇人民政府:\n我村通组道路长3公里,群众出行困难。\n特此请示。\n"
+                 "青石村村民委员会\n2023年3月1日\n附件:道路硬化预算表", id="signature-after-closing"),
+    # a web page's heading counting its pieces, then the piece's title
+    pytest.param("2023年乡镇防汛工作总结最新 3 篇\n乡镇防汛工作总结\n今年以来,我乡高度重视防汛工作。\n"
+                 "一是压实责任。二是排查隐患。", id="web-heading-then-title"),
+    pytest.param("村委会换届选举工作总结\n篇一:村委会换届选举工作总结\n村委会换届选举工作总结\n按照县委部署,"
+                 "我乡完成了换届选举。", id="piece-number-between-titles"),
+    # a cover page's fields before the title proper
+    pytest.param("青石村特色种植项目申报\n项目类别:种植养殖类\n申报单位:青石村村民委员会\n青石县财政扶贫资金项目申报书\n"
+                 "一、项目概要\n项目总投资50万元。", id="cover-fields"),
+    # the report's own place named again
+    pytest.param("东山村\n东山村位于青石镇西部,全村共有农户238户。\n基本信息\n东山村东山村\n全村有耕地900亩。",
+                 id="own-place-again"),
+    pytest.param("东山村\n东山村位于青石镇西部,全村共有农户238户。\n地名:东山村 | 隶属:青石镇 |\n全村有耕地900亩。",
+                 id="own-place-card"),
+    # an opening paragraph of the section headed just before, over an item-1 list
+    pytest.param("青石县脱贫攻坚工作汇报\n一、基本情况\n全县辖10个乡镇。\n二、工作开展情况\n"
+                 "自精准扶贫工作开展以来,我们认真落实各项政策。\n一是落实责任。\n二是精准施策。",
+                 id="opener-of-a-section"),
+    # a blank line inside a report, before no opening
+    pytest.param("青石村工作汇报\n全村共有农户200户。\n村两委班子团结。\n群众满意度高。\n\n"
+                 "同时,村里还建成了文化广场。", id="blank-line-before-no-opening"),
+    # a blank line before the report's own first section, after its opening paragraphs
+    pytest.param("青石村工作汇报\n尊敬的各位领导:\n近年来,我村在镇党委的领导下,各项工作取得新进展。\n全村上下团结一心。\n"
+                 "现将有关情况汇报如下:\n\n一、基本情况\n全村共有农户326户。\n二、主要做法\n强化组织领导。",
+                 id="blank-line-before-own-first-section"),
+    pytest.param("青石村工作汇报\n近年来,我村各项工作取得新进展。\n全村上下团结一心。\n村两委班子坚强有力。\n\n"
+                 "基本情况\n全村共有农户326户。\n主要做法\n强化组织领导。", id="blank-line-before-own-unnumbered-section"),
+    # opening paragraphs, then the one leading in to the report's first section
+    pytest.param("青石村工作汇报\n尊敬的各位领导:\n首先,我代表村两委欢迎各位领导莅临指导。\n近年来,我村发展很快,群众收入稳步增长。\n"
+                 "全村上下团结一心,干事创业氛围浓厚。\n按照镇党委的要求,现将有关情况汇报如下:\n一、基本情况\n全村共有农户326户。",
+                 id="lead-in-to-own-first-section"),
+    # a news article's later paragraph naming the reporter
+    pytest.param("白沙镇多措并举抓好春耕生产\n4月2日,记者从白沙镇获悉,全镇春播面积已达1.2万亩。\n"
+                 "记者了解到,镇农技站组织技术人员深入田间地头指导农户。", id="reporter-again"),
+])
+def test_single_report_with_report_like_lines_stays_one(text: str) -> None:
+    assert first_lines(text) == [text.split("\n", 1)[0]]
