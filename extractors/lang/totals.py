@@ -41,6 +41,22 @@ OVERLAP_WORDS = ("的", "联系", "参与", "参加", "从事", "兼", "包括",
 # Modifiers that split one head noun into disjoint classes (男党员 / 女党员).
 COMPLEMENTARY = (frozenset({"男", "女"}), frozenset({"正式", "预备"}), frozenset({"城镇", "农村"}),
                  frozenset({"本地", "外地"}), frozenset({"户籍", "外来"}))
+# 农业人口 / 非农业人口: a class and the rest of its whole.
+COMPLEMENT_PREFIX = "非"
+# Words a figure's item may open or close with around the noun it counts, which name no
+# subgroup: 现有农户973户, 具有党员601名, 党员总人数为521人 (the noun is 农户, 党员).
+NOUN_LEADS = ("其中", "共有", "现有", "具有", "拥有", "共计", "合计", "总计", "共", "有", "计")
+NOUN_TRAILS = ("共计", "合计", "达到", "共", "计", "达", "为", "是", "约", "有")
+# A noun and 中 opening a sentence names the whole of what follows (无职党员中,35岁以下的64名,
+# 占22%): the topic a bare share is of.
+TOPIC_MARK = "中"
+# Between the shares of a list stated together (分别占农户总数的100%、25.05%和83.54%).
+LIST_JOINERS = ("和", "及", "与", "、")
+# A rate named by its noun (参选率达90.5%, 入学率98%): of the part stated before it, "…的N",
+# over the figure of N.
+RATE_MARK = "率"
+# The parts of a list stated with 分别 (男、女党员分别为485人和36人) are all of their whole.
+RESPECTIVELY_FOR = "分别为"
 # The characters a figure is written in (12个, 二十余个, 3.5万), so that what follows is the
 # noun it counts: 14个行政村 → 行政村.
 FIGURE_CHARS = CN_NUMERAL_CHARS | frozenset(APPROX_MARKS) | frozenset(DOTS) | frozenset("个")

@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from schemas.tables import SCHEMA_VERSION_TABLE, TABLES, Column, Table
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 
 # documents as of version 4, frozen here for its migration: the table's definition
 # (schemas.tables) may change later, the migration to version 4 may not.
@@ -70,6 +70,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # 18-41 MB/s and larger than ZSTD at 120-620 MB/s: a 100k-fact load went from ~285k to
     # ~500k facts/s, the warehouse from 140 to 77 MB (benchmarks/load_insert.py).
     4: _redefined("documents", _DOCUMENTS_V4),
+    # (5 is another change's.) Each check names the rule that read it and the facts it
+    # compares, so that an analyst can join a check back to its facts.
+    6: tuple(f"ALTER TABLE checks ADD COLUMN {column} VARCHAR"
+             for column in ("rule", "stated_fact_id", "whole_fact_ids", "part_fact_ids")),
 }
 
 

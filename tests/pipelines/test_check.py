@@ -179,9 +179,9 @@ CASES = [
     # shares stated respectively: which figure each belongs to is left to the reader
     ("shares-respectively", "有510户通电,其中480户通电视(分别占农户总数的100%和94%)。",
      [H("510户", 510), H("480户", 480), R("100%", 100), R("94%", 94)], [("sum_ok", 510, 480)]),
-    # the whole a base names is not a complementary subgroup of it
+    # the whole a base names is not a complementary subgroup of it; 男 + 女 make the whole
     ("whole-not-a-subgroup", "全乡有党员601名,男党员511名,女党员90名,占党员的15%。",
-     [P("601名", 601), P("511名", 511), P("90名", 90), R("15%", 15)], [("ratio_ok", 15, 15.0)]),
+     [P("601名", 601), P("511名", 511), P("90名", 90), R("15%", 15)], [("sum_ok", 601, 601), ("ratio_ok", 15, 15.0)]),
     # a total written with decimals and 万 is rounded: 9.76万 is 97,600 give or take 50
     ("rounded-total", "贫困人口9.76万人,其中已脱贫9.42万人,剩余贫困人口3421人。",
      [P("9.76万人", 97600), P("9.42万人", 94200), P("3421人", 3421)], [("sum_ok", 97600, 97621)]),
