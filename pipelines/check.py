@@ -13,8 +13,9 @@ Groups of a whole W (sum checks):
   leaves out a bracket opened inside it (耕地1440亩,林地890亩,(水田440亩,旱地1000亩) is 耕地's);
   after a sentence end (``W。其中A``) W is the last figure stated, every clause after it stating a
   figure. The parts are the whole (A + B = W within rounding, `…_exhaustive`) when they are a
-  complementary pair (男/女, 农业/非农业) or a closed bracket list of one measure
-  (1096亩(田面积494亩,土面积600亩));
+  complementary pair of the whole's noun (男/女党员 of 党员, 农业/非农业人口 of 人口总数) or a closed
+  bracket list of the whole's measure (耕地面积1096亩(田面积494亩,土面积600亩)) that falls short
+  of it by less than PARTIAL_LIST_SHORTFALL (more reads as a partial list);
 - `complement_pair` ``人口总数2401人,农业人口2350人,非农业人口61人``: a pair that splits the figure
   before it, exhaustive;
 - `selection` ``W中/中的…A``: A ≤ W, and with ``其余/其它 B`` A + B = W; `status` ``W,已解决A,有B正在
@@ -60,7 +61,7 @@ from extractors.lang.totals import (
     REST_WORDS,
 )
 from pipelines.check_figures import Figure, Group, written_precision
-from pipelines.check_rules import PART_REACH, SENTENCE_ENDS, fmt, names_total
+from pipelines.check_rules import PART_REACH, PARTIAL_LIST_SHORTFALL, SENTENCE_ENDS, fmt, names_total
 from pipelines.check_shares import ShareReader
 from schemas.models import Check, CheckKind, Document, Fact
 
@@ -100,15 +101,17 @@ class _Checker(ShareReader):
         # 4899人,其中农业人口4899人,劳动力3234人: a part that is the whole makes the others
         # cut across it, not add up to it.
         restated = len(parts) > 1 and any(p.value == whole.value for p in parts)
-        exhaustive = not restated and (self._complementary(parts) or closed and self._one_measure(parts))
+        split = not restated and self._splits(whole, parts)
+        listed = not restated and not split and closed and self._one_measure(whole, parts)
         return Group(whole, parts, rule, can_alarm=not restated and (len(parts) == 1 or self._look_disjoint(parts)),
-                     exhaustive=exhaustive, subsets=parts)
+                     exhaustive=split or listed, may_leave_rest=listed, subsets=parts)
 
-    def _one_measure(self, parts: list[Figure]) -> bool:
-        """Two or more parts named by one measure noun (田面积 / 土面积), each its own class."""
+    def _one_measure(self, whole: Figure, parts: list[Figure]) -> bool:
+        """Two or more parts named by the whole's measure noun (耕地面积: 田面积 / 土面积), each
+        its own class."""
         descriptors = [self._descriptor(p) for p in parts]
         return (len(parts) > 1 and all(len(d) > 2 for d in descriptors) and len({d[-2:] for d in descriptors}) == 1
-                and self._distinct(parts, descriptors))
+                and descriptors[0][-2:] in self._words(whole) and self._distinct(parts, descriptors))
 
     def _group_breakdowns(self) -> None:
         text = self.layout.text
@@ -195,7 +198,7 @@ class _Checker(ShareReader):
             pair = self.figures[index + 1:index + 3]
             if not all(self._free(f) for f in (whole, *pair)) or len({f.sentence for f in (whole, *pair)}) > 1:
                 continue
-            if all(self._compatible(whole, f) for f in pair) and self._complementary(pair) \
+            if all(self._compatible(whole, f) for f in pair) and self._splits(whole, pair) \
                     and self._names_a_total(whole):
                 self._add_group(Group(whole, pair, "complement_pair", exhaustive=True, subsets=pair))
 
@@ -282,8 +285,11 @@ class _Checker(ShareReader):
         total = round(sum(p.value for p in parts), 6)
         exact = not whole.approximate and not any(p.approximate for p in parts)
         rule = group.rule
-        if group.exhaustive:
-            spread = sum(written_precision(f.fact) for f in (whole, *parts))
+        spread = sum(written_precision(f.fact) for f in (whole, *parts))
+        # a bracket list well short of its whole is read as naming part of it (土地5000亩(耕地
+        # 面积2000亩,林地面积2500亩) leaves 草地 out), one a little short as a slip
+        partial = group.may_leave_rest and sum(p.high for p in parts) + spread < whole.low * (1 - PARTIAL_LIST_SHORTFALL)
+        if group.exhaustive and not partial:
             consistent = (sum(p.low for p in parts) - spread <= whole.high + 1e-9
                           and sum(p.high for p in parts) + spread >= whole.low - 1e-9)
             relation, rule = ("=" if consistent else "!="), f"{rule}_exhaustive"

@@ -60,6 +60,7 @@ class Group:
     can_alarm: bool = True  # whether parts beyond the whole prove a contradiction
     exact_sum: bool = False  # a part and "the rest" make the whole
     exhaustive: bool = False  # the text makes the parts the whole: their sum must be it, within rounding
+    may_leave_rest: bool = False  # a list that may name only part of the whole (check.PARTIAL_LIST_SHORTFALL)
     nested: bool = False  # subgroups of each other: compare the largest
     subsets: list[Figure] = field(default_factory=list)  # parts that are subsets of the whole: none may exceed it
 
@@ -173,12 +174,7 @@ class FigureReader:
         while scope:
             words = words.replace(scope, "")
             scope = base_scope(words)
-        changed = True
-        while changed:
-            changed = False
-            for trail in NOUN_TRAILS:
-                if words.endswith(trail):
-                    words, changed = words[:-len(trail)], True
+        words = without_trails(words)
         # what follows the word that states it: 选民 of 选民情况全区共有选民
         cut = max((words.rfind(lead) + len(lead) for lead in NOUN_LEADS if lead in words), default=0)
         words = words[cut:]
@@ -190,9 +186,9 @@ class FigureReader:
         """Whether the figure is the one a share's base names: its words name the base's
         noun and nothing that makes it a subgroup (占党员的15% → 有党员601名, not 男党员511名
         or 高中以上学历的党员208名; 占农村党员的31% → 农村党支部党员519名)."""
-        words = self._before_in_item(figure)
-        if any(total in base for total in TOTAL_WORDS) and base in words:
-            return True  # 占总收入的 → 总收入455万元
+        words = without_trails(self._before_in_item(figure).strip())
+        if any(total in base for total in TOTAL_WORDS) and words.endswith(base):
+            return True  # 占总收入的 → 总收入455万元 (not 总人口中劳动力1800人)
         noun, named = base_noun(base), self._noun(figure)
         if len(noun) < 2 or not named.endswith(noun[-2:]):
             return False
@@ -239,8 +235,9 @@ class FigureReader:
 
     def _earlier(self, position: int, reach: int) -> list[Figure]:
         """The figures of the document that end before `position`, within `reach`, nearest first."""
-        high = bisect_left(self.figures, position, key=lambda f: f.start)
-        return [f for f in reversed(self.figures[:high]) if f.end <= position and f.start >= position - reach]
+        low = bisect_left(self.figures, position - reach, key=lambda f: f.start)
+        high = bisect_left(self.figures, position, lo=low, key=lambda f: f.start)
+        return [f for f in reversed(self.figures[low:high]) if f.end <= position]
 
     def _later_compatible(self, whole: Figure, start: int, stop: int | None = None) -> list[Figure]:
         """Free figures like `whole` from `start` to `stop` (default: the sentence's end, or its
@@ -278,15 +275,25 @@ class FigureReader:
             return any({d[:-2] for d in descriptors} <= pair for pair in COMPLEMENTARY)
         return True
 
-    def _complementary(self, parts: list[Figure]) -> bool:
-        """Two parts that split their whole in two: 男 / 女, 农业人口 / 非农业人口."""
+    def _splits(self, whole: Figure, parts: list[Figure]) -> bool:
+        """Two parts that split the whole in two: 男 / 女 (of 党员, 男党员 / 女党员), 农业人口 /
+        非农业人口 (of 人口总数); not 男性劳动力 / 女性劳动力 of 总人口, which leaves the rest out."""
         if len(parts) != 2:
             return False
         first, second = (self._descriptor(p) for p in parts)
         if first and (second == COMPLEMENT_PREFIX + first or first == COMPLEMENT_PREFIX + second):
-            return True
-        return any(len(first) == len(second) and first and first.replace(a, b, 1) == second
-                   for pair in COMPLEMENTARY for a, b in (tuple(pair), tuple(pair)[::-1]))
+            noun = min(first, second, key=len)
+        else:
+            words = [(a, b) for pair in COMPLEMENTARY for a, b in (tuple(pair), tuple(pair)[::-1])
+                     if len(first) == len(second) and a in first and first.replace(a, b, 1) == second]
+            if not words:
+                return False
+            noun = first.replace(words[0][0], "", 1)
+        return len(noun) < 2 or noun[-2:] in self._words(whole)
+
+    def _words(self, figure: Figure) -> str:
+        """The words of a figure's item, its label after a colon included."""
+        return self._before_in_item(figure) + self._item(figure)
 
     def _total_marked(self, figure: Figure, strong_only: bool) -> bool:
         prefix = self._before_in_item(figure)
@@ -335,6 +342,17 @@ def base_noun(base: str) -> str:
     for generic in (*GENERIC_TOTAL_WORDS, *TOTAL_WORDS):
         base = base.replace(generic, "")
     return base.strip(OF).strip()
+
+
+def without_trails(words: str) -> str:
+    """The words without those that only state a figure after its noun (党员总人数为 → 党员总人数)."""
+    changed = True
+    while changed:
+        changed = False
+        for trail in NOUN_TRAILS:
+            if words.endswith(trail):
+                words, changed = words[:-len(trail)], True
+    return words
 
 
 def _ids(figures: Sequence[Figure]) -> str:

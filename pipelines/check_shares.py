@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractors.lang.totals import (
-    ALL_WORDS, BREAKDOWN, LIST_JOINERS, NEARLY, NEARLY_QUALIFIER, NOUN_TRAILS, OF, RATE_MARK, RESPECTIVELY,
+    ALL_WORDS, BREAKDOWN, LIST_JOINERS, NEARLY, NEARLY_QUALIFIER, OF, RATE_MARK, RESPECTIVELY,
     SHARE_LEAD_QUALIFIERS,
     SHARE_TRAILING_QUALIFIERS, SHARE_VERB, SHARE_VERBS, TOPIC_MARK,
 )
-from pipelines.check_figures import BASE_REACH, Figure, FigureReader
+from pipelines.check_figures import BASE_REACH, Figure, FigureReader, without_trails
 from pipelines.check_rules import PART_REACH, base_head, base_scope, fmt, names_total, share_consistent, strip_lead
 from schemas.models import CheckKind, Qualifier
 
@@ -116,14 +116,15 @@ class ShareReader(FigureReader):
         if OF not in words:
             return
         modifier, noun = words.rsplit(OF, 1)
-        for trail in NOUN_TRAILS:
-            noun = noun.removesuffix(trail)
+        noun = without_trails(noun)
         if len(noun) < 2 or not set(rate[:-len(RATE_MARK)]) & set(modifier):
             return
         whole = self._named_whole(part, noun, exclude=())
         if whole is not None:
             qualifier = share_qualifier(ratio, rate, self.layout.text[ratio.end:ratio.end + 2])
-            self._emit_share(ratio, part, [whole], qualifier, alarm=True, rule="rate_of_named_group")
+            # a rate may be counted over another base (persons for households, another date):
+            # only a difference beyond the slack of an approximate figure proves a contradiction
+            self._emit_share(ratio, part, [whole], qualifier, alarm=True, rule="rate_of_named_group", loose=True)
 
     def _topic(self, part: Figure) -> str:
         """The noun a sentence opens with before 中 (无职党员中,…), when no figure stands in it."""
@@ -141,11 +142,15 @@ class ShareReader(FigureReader):
         if not base:
             return None
         scope = base_scope(base)
+        # 本村贫困人口150人,占总人口的5% is not of an earlier 全县总人口30万人
+        own = base_scope(self.layout.text[self.layout.sentence_starts[part.sentence]:part.end])
         for figure in self._earlier(part.start, BASE_REACH):
             if figure in exclude or not self._compatible(figure, part) or not self._names(figure, base):
                 continue
             sentence = self.layout.text[self.layout.sentence_starts[figure.sentence]:figure.end]
-            return figure if not scope or scope in sentence else None
+            of_place = base_scope(self._before_in_item(figure))
+            fits = (not scope or scope in sentence) and (not own or not of_place or own == of_place)
+            return figure if fits else None
         return None
 
     # --- shares stated together: 分别占农户总数的100%、25.05%和83.54% ------------------------
@@ -226,14 +231,14 @@ class ShareReader(FigureReader):
 
     def _emit_share(self, ratio: Figure, part: Figure, wholes: list[Figure], qualifier: Qualifier,
                     alarm: bool, rule: str, with_part: bool = False, all_of: bool = False,
-                    listed: bool = False) -> bool:
+                    listed: bool = False, loose: bool = False) -> bool:
         """Emit a share check; without `alarm` only a consistent one. True when emitted."""
         terms = [*wholes, part] if with_part else wholes
         whole_value = sum(w.value for w in terms)
         if whole_value <= 0:
             return False
         computed = round(part.value / whole_value * 100, 1)
-        approximate = part.approximate or any(w.approximate for w in wholes)
+        approximate = loose or part.approximate or any(w.approximate for w in wholes)
         consistent = share_consistent(ratio.value, computed, qualifier, approximate)
         if not consistent and not alarm:
             return False

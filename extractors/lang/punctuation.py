@@ -60,13 +60,13 @@ WORD_SPACES = " \u3000"
 SENTENCE_OR_COLON = SENTENCE_FINAL + COLONS
 # What ends a clause inside a line: a sentence end, a comma, a colon.
 CLAUSE_FINAL = SENTENCE_FINAL + COMMAS + COLONS
-# A semicolon joins the parallel items of one sentence (其中35岁以下476名,占16.9%;60岁以上732名,
-# 占26%): the checks read it as a clause's end, not the sentence's.
-SEMICOLONS = ";；"
 # Sentence ends of the checks, which read a document's whole text: a line break also ends a
 # sentence there (a heading or a table row has no 。).
-SENTENCE_BREAKS = "".join(ch for ch in SENTENCE_FINAL if ch not in SEMICOLONS) + "\n"
-CLAUSE_BREAKS = SENTENCE_BREAKS + SEMICOLONS + COMMAS + COLONS
+SENTENCE_BREAKS = SENTENCE_FINAL + "\n"
+CLAUSE_BREAKS = SENTENCE_BREAKS + COMMAS + COLONS
+# A semicolon also joins the parallel items of one sentence (其中35岁以下476名,占16.9%;60岁以上
+# 732名,占26%): the checks read it as the end of a clause and of a list, not of the sentence.
+SEMICOLONS = ";；"
 # What bounds an item of a list (魔芋1580亩、玄参900亩; 6个村(社区)): clause breaks, 、, brackets.
 ITEM_BREAKS = CLAUSE_BREAKS + LIST_COMMA + OPEN_BRACKETS + CLOSE_BRACKETS
 # A line of wrapped text that ends so ends its paragraph: a sentence end, a colon, an ellipsis,

@@ -1,6 +1,7 @@
 """Words of wholes and their parts, as the consistency checks read them (pipelines/check.py):
 totals (共, 合计, 全乡), breakdowns (其中), selections (党员中的…), rests (其余), done and
-pending parts (已, 尚未), plans, overlaps, complementary modifiers (男/女), shares (占…的).
+pending parts (已, 尚未), plans, overlaps, complementary modifiers (男/女, 非…), the words around
+the noun a figure counts (现有农户), shares (占…的, 分别占…, …率, a topic 党员中).
 
 The longer lists are data (`data/not_among_*.tsv`, `data/share_lead_trailers.tsv`).
 """
@@ -47,16 +48,6 @@ COMPLEMENT_PREFIX = "非"
 # subgroup: 现有农户973户, 具有党员601名, 党员总人数为521人 (the noun is 农户, 党员).
 NOUN_LEADS = ("其中", "共有", "现有", "具有", "拥有", "共计", "合计", "总计", "共", "有", "计")
 NOUN_TRAILS = ("共计", "合计", "达到", "共", "计", "达", "为", "是", "约", "有")
-# A noun and 中 opening a sentence names the whole of what follows (无职党员中,35岁以下的64名,
-# 占22%): the topic a bare share is of.
-TOPIC_MARK = "中"
-# Between the shares of a list stated together (分别占农户总数的100%、25.05%和83.54%).
-LIST_JOINERS = ("和", "及", "与", "、")
-# A rate named by its noun (参选率达90.5%, 入学率98%): of the part stated before it, "…的N",
-# over the figure of N.
-RATE_MARK = "率"
-# The parts of a list stated with 分别 (男、女党员分别为485人和36人) are all of their whole.
-RESPECTIVELY_FOR = "分别为"
 # The characters a figure is written in (12个, 二十余个, 3.5万), so that what follows is the
 # noun it counts: 14个行政村 → 行政村.
 FIGURE_CHARS = CN_NUMERAL_CHARS | frozenset(APPROX_MARKS) | frozenset(DOTS) | frozenset("个")
@@ -78,6 +69,14 @@ SHARE_LEAD_QUALIFIERS = tuple((word, LEADING_QUALIFIERS[word]) for word in (
 # 近 only at either end of a lead (近全乡的30%, 占全乡的近30%): inside it is 附近, 最近.
 NEARLY = "近"
 NEARLY_QUALIFIER = LEADING_QUALIFIERS[NEARLY]
+# A noun and 中 opening a sentence names the whole of what follows (无职党员中,35岁以下的64名,
+# 占22%): the topic a bare share is of.
+TOPIC_MARK = "中"
+# Between the shares of a list stated together (分别占农户总数的100%、25.05%和83.54%).
+LIST_JOINERS = ("和", "及", "与", "、")
+# A rate named by its noun (参选率达90.5%, 入学率98%): of the part stated before it, "…的N",
+# over the figure of N.
+RATE_MARK = "率"
 # After a share: 40%以上, 30%左右, 5%以下.
 SHARE_TRAILING_QUALIFIERS = tuple((word, TRAILING_QUALIFIERS[word]) for word in ("以上", "左右", "以下"))
 
@@ -86,6 +85,6 @@ SHARE_TRAILING_QUALIFIERS = tuple((word, TRAILING_QUALIFIERS[word]) for word in 
 PER_UNIT = ("人均", "户均", "亩均", "每亩", "每人", "每户", "平均", "年均")
 # Categories nested in one another, never parts of one total: a disaster's 受灾 ⊇ 成灾 ⊇ 绝收.
 NESTED_SCALES = (("受灾", "成灾", "绝收"),)
-# Shares stated respectively of several figures before them (分别占总数的60%和53.8%): which
-# share belongs to which figure the text leaves to the reader.
+# Shares stated respectively (分别占总数的60%和53.8%): a list of them is of as many figures
+# before it, in order; one share alone with 分别 does not say which figure it is of.
 RESPECTIVELY = "分别"

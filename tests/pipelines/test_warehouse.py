@@ -156,6 +156,17 @@ def test_loaded_facts_keep_their_spans(warehouse, sample_result, sample_text):
     assert stored == sample_text
 
 
+def test_a_check_joins_back_to_the_facts_it_compares(warehouse, sample_result):
+    _load(warehouse, sample_result)
+    unjoined = warehouse.execute("""
+        SELECT c.check_id, id FROM checks c,
+               unnest(string_split(c.stated_fact_id || ',' || c.whole_fact_ids || ',' || c.part_fact_ids, ',')) t(id)
+        WHERE id NOT IN (SELECT fact_id FROM facts)""").fetchall()
+    assert unjoined == []
+    assert warehouse.execute("SELECT count(*) FROM checks WHERE rule IS NULL OR part_fact_ids = ''").fetchone()[0] == 0
+    assert warehouse.execute("SELECT count(*) FROM checks").fetchone()[0] == len(sample_result.checks) > 0
+
+
 def test_facts_view_leaves_duplicates_out(warehouse, sample_result):
     _load(warehouse, sample_result)
     all_facts = warehouse.execute("SELECT count(*) FROM facts").fetchone()[0]
