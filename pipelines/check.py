@@ -103,8 +103,12 @@ class _Checker(ShareReader):
         restated = len(parts) > 1 and any(p.value == whole.value for p in parts)
         split = not restated and self._splits(whole, parts)
         listed = not restated and not split and closed and self._one_measure(whole, parts)
-        return Group(whole, parts, rule, can_alarm=not restated and (len(parts) == 1 or self._look_disjoint(parts)),
-                     exhaustive=split or listed, may_leave_rest=listed, subsets=parts)
+        # 茶园面积318亩,其中可采摘面积300亩,核桃面积765亩: outside a bracket, a figure named
+        # like the whole (…面积) may be its sibling, no subset of it
+        head = self._noun(whole)[-2:]
+        subsets = [] if restated else [p for p in parts if closed or len(head) < 2 or not self._descriptor(p).endswith(head)]
+        return Group(whole, parts, rule, exhaustive=split or listed, may_leave_rest=listed, subsets=subsets,
+                     can_alarm=not restated and (len(parts) == 1 or self._look_disjoint(parts, whole)))
 
     def _one_measure(self, whole: Figure, parts: list[Figure]) -> bool:
         """Two or more parts named by the whole's measure noun (耕地面积: 田面积 / 土面积), each
@@ -120,18 +124,35 @@ class _Checker(ShareReader):
             closing = self._bracket_end(pos)
             stop = closing or self.layout.list_end(pos)
             following = text.find(BREAKDOWN, pos + after, stop)
-            before = self._window(self.layout.sentence_of(pos), pos - PART_REACH, pos)
-            if before and text[pos + after:pos + after + 1] != OF and id(before[-1]) not in self.wholes \
-                    and self._opens_on(before[-1], pos):
+            whole, again = self._whole_before(pos)
+            if whole is not None and text[pos + after:pos + after + 1] != OF and (again or id(whole) not in self.wholes):
                 end = following if following != -1 else stop
-                parts = [f for f in self._later_compatible(before[-1], pos, end) if not self._in_inner_bracket(pos, f)]
+                parts = [f for f in self._later_compatible(whole, pos, end) if not self._in_inner_bracket(pos, f)]
                 if parts:  # 其中的许多问题 is no breakdown
-                    closed = closing is not None and self._opened_after(before[-1], pos)
-                    group = self._breakdown(before[-1], parts, "breakdown", closed)
-                    moves_on = self._moves_on(before[-1], pos, end)
-                    group.subsets = [p for p in parts if p.start < moves_on]
+                    closed = closing is not None and self._opened_after(whole, pos)
+                    group = self._breakdown(whole, parts, "breakdown", closed)
+                    moves_on = self._moves_on(whole, pos, end)
+                    group.subsets = [p for p in group.subsets if p.start < moves_on]
                     self._add_group(group)
             pos = following if following != -1 else text.find(BREAKDOWN, pos + after)
+
+    def _whole_before(self, pos: int) -> tuple[Figure | None, bool]:
+        """The whole a 其中 at `pos` breaks down: the last figure before it in its sentence that
+        states no change (现有436万个,比上年增加5.6万个。其中: 436万); after a sentence end, the
+        last figure stated, every clause after it stating a figure (参选率达90.5%。其中), or the
+        whole of the breakdown it is a part of (人口54人,其中男性28人,女性26人。其中农业人口…),
+        broken down again (True)."""
+        before = [f for f in self._window(self.layout.sentence_of(pos), pos - PART_REACH, pos) if not self._a_change(f)]
+        if not before:
+            return None, False
+        whole, between = before[-1], self.layout.text[before[-1].end:pos]
+        ends = [i for i, ch in enumerate(between) if ch in SENTENCE_ENDS]
+        if not ends:
+            return whole, False
+        if not self._states_figures(whole.end, whole.end + ends[-1]):
+            return None, False
+        group = self.group_of_part.get(id(whole))
+        return (group.whole, True) if group is not None else (whole, False)
 
     def _moves_on(self, whole: Figure, start: int, stop: int) -> int:
         """Where a list of parts may have moved on to another measure: the first clause, after a
@@ -146,13 +167,6 @@ class _Checker(ShareReader):
                 return self.layout.clause_starts[clause]
             begun = begun or like
         return stop
-
-    def _opens_on(self, whole: Figure, pos: int) -> bool:
-        """A breakdown after a sentence end (…6621亩。其中) is of the last figure stated: every
-        clause between it and 其中 states a figure (参选率达90.5%), none only words."""
-        between = self.layout.text[whole.end:pos]
-        ends = [i for i, ch in enumerate(between) if ch in SENTENCE_ENDS]
-        return not ends or self._states_figures(whole.end, whole.end + ends[-1])
 
     def _opened_after(self, whole: Figure, pos: int) -> bool:
         """The bracket of a breakdown opens right after its whole: 1096亩(其中:…)."""
@@ -260,7 +274,7 @@ class _Checker(ShareReader):
             marked = self._free(whole) and self._total_marked(whole, strong_only=True)
             parts = self._later_compatible(whole, whole.end) if marked else []
             if parts:
-                nested = not self._look_disjoint(parts) or any(map(self._has_age, parts))
+                nested = not self._look_disjoint(parts, whole) or any(map(self._has_age, parts))
                 self._add_group(Group(whole, parts, "cohort", can_alarm=False, nested=nested))
 
     # --- sums --------------------------------------------------------------------------

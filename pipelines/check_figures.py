@@ -15,9 +15,9 @@ from extractors.lang.numerals import CN_BIG_UNITS
 from extractors.lang.punctuation import CLOSE_BRACKETS, DOTS, OPEN_BRACKETS, PINYIN_ANNOTATION, SPACE_CLASS
 from extractors.lang.script import fold
 from extractors.lang.totals import (
-    COMPLEMENT_PREFIX, COMPLEMENTARY, FIGURE_CHARS, GENERIC_TOTAL_WORDS, NESTED_SCALES, NOT_TOTAL_AFTER,
-    NOT_TOTAL_BEFORE, NOUN_LEADS, NOUN_TRAILS, OF, OVERLAP_WORDS, PART_PREFIXES, PER_UNIT, PLACE_CHARS, SUM_HEADS,
-    SUM_TAILS, TOTAL_MARK, TOTAL_WORDS, WHOLE_OF_PLACE,
+    CHANGE_TAIL, CHANGES, COMPARING, COMPLEMENT_PREFIX, COMPLEMENTARY, FIGURE_CHARS, GENERIC_TOTAL_WORDS, NESTED_SCALES,
+    NET_CHANGES, NOT_TOTAL_AFTER, NOT_TOTAL_BEFORE, NOUN_LEADS, NOUN_TRAILS, OF, OVERLAP_WORDS, PART_PREFIXES, PER_UNIT,
+    PLACE_CHARS, SUM_HEADS, SUM_TAILS, TOTAL_MARK, TOTAL_WORDS, WHOLE_OF_PLACE, YEAR_PATTERN,
 )
 from extractors.registry import traits_of
 from pipelines.check_rules import COLON_CHARS, ITEM_ENDS, PART_REACH, TextLayout, base_scope, bounds, strip_lead
@@ -31,6 +31,7 @@ _WRITTEN = re.compile(f"([0-9０-９]+)(?:[{DOTS}]([0-9０-９]+))?{SPACE_CLASS}
 _PER_UNIT_REACH = 8
 BASE_REACH = 1200  # how far before a share the figure its base names may stand (a village profile)
 _PINYIN = re.compile(PINYIN_ANNOTATION)
+_YEAR = re.compile(YEAR_PATTERN)
 _COMPLEMENTARY_WORDS = frozenset(word for pair in COMPLEMENTARY for word in pair)
 
 
@@ -199,6 +200,17 @@ class FigureReader:
         return bool(modifier) and modifier in rest and OF not in rest and not any(
             word in rest and word not in noun for word in _COMPLEMENTARY_WORDS)
 
+    def _a_change(self, figure: Figure) -> bool:
+        """比上年增加5.6万个, 净增110.7万名: a difference between two levels, no whole."""
+        words = self._before_in_item(figure).strip().removesuffix(CHANGE_TAIL)
+        return words.endswith(NET_CHANGES) or (words.endswith(CHANGES) and any(w in words for w in COMPARING))
+
+    def _year(self, figure: Figure) -> str:
+        """The last year named in the figure's sentence before it (2013年为3606.8万名), or ''."""
+        start = self.layout.sentence_starts[figure.sentence]
+        found = _YEAR.findall(self.layout.text, max(start, figure.start - PART_REACH), figure.start)
+        return found[-1] if found else ""
+
     def _subgroup_of(self, figure: Figure, base: str) -> bool:
         """The figure's item names a complementary subgroup (男党员) that the base does not."""
         item = self._before_in_item(figure)
@@ -265,10 +277,15 @@ class FigureReader:
             return False
         return not any(len({w for w in scale for d in descriptors if w in d}) > 1 for scale in NESTED_SCALES)
 
-    def _look_disjoint(self, parts: list[Figure]) -> bool:
-        """Parts read as distinct categories (魔芋 / 玄参), not overlapping activities."""
+    def _look_disjoint(self, parts: list[Figure], whole: Figure | None = None) -> bool:
+        """Parts read as distinct categories (魔芋 / 玄参), not overlapping activities, nor a
+        class of the whole's noun beside a group named otherwise (乡村人口292人,其中农业人口283人,
+        劳动力149人: 劳动力 cuts across 农业人口)."""
         descriptors = [self._descriptor(p) for p in parts]
         if not self._distinct(parts, descriptors):
+            return False
+        head = self._noun(whole)[-2:] if whole is not None else ""
+        if len(head) == 2 and len({d.endswith(head) for d in descriptors}) > 1:
             return False
         if len({d[-2:] for d in descriptors}) < len(descriptors):
             # 女党员 / 少数民族党员 cut across each other; 男党员 / 女党员 do not.

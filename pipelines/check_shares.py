@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from extractors.lang.totals import (
     ALL_WORDS, BREAKDOWN, LIST_JOINERS, NEARLY, NEARLY_QUALIFIER, OF, RATE_MARK, RESPECTIVELY,
     SHARE_LEAD_QUALIFIERS,
-    SHARE_TRAILING_QUALIFIERS, SHARE_VERB, SHARE_VERBS, TOPIC_MARK,
+    SHARE_TRAILING_QUALIFIERS, SHARE_VERB, SHARE_VERBS, TOPIC_LEADS, TOPIC_MARK,
 )
 from pipelines.check_figures import BASE_REACH, Figure, FigureReader, without_trails
 from pipelines.check_rules import PART_REACH, base_head, base_scope, fmt, names_total, share_consistent, strip_lead
@@ -132,10 +132,13 @@ class ShareReader(FigureReader):
         start = self.layout.sentence_starts[part.sentence]
         clause_end = self.layout.clause_end(start)
         opening = text[start:clause_end].strip()
-        if (clause_end < part.start and opening.endswith(TOPIC_MARK) and len(opening) > 2
-                and not opening.startswith(BREAKDOWN) and not any(ch.isdigit() for ch in opening)):
-            return opening[:-1]
-        return ""
+        if not (clause_end < part.start and opening.endswith(TOPIC_MARK) and not opening.startswith(BREAKDOWN)
+                and not any(ch.isdigit() for ch in opening)):
+            return ""
+        topic = opening[:-len(TOPIC_MARK)]
+        for lead in TOPIC_LEADS:
+            topic = topic.removeprefix(lead)
+        return topic if len(topic) > 1 else ""
 
     def _named_whole(self, part: Figure, base: str, exclude: tuple[Figure, ...]) -> Figure | None:
         """The nearest earlier figure like the part that the base names (see _names)."""
@@ -144,8 +147,11 @@ class ShareReader(FigureReader):
         scope = base_scope(base)
         # 本村贫困人口150人,占总人口的5% is not of an earlier 全县总人口30万人
         own = base_scope(self.layout.text[self.layout.sentence_starts[part.sentence]:part.end])
+        year = self._year(part)  # 2013年为3606.8万名,占党员总数的41.6%: of 2013年's 党员总数
         for figure in self._earlier(part.start, BASE_REACH):
             if figure in exclude or not self._compatible(figure, part) or not self._names(figure, base):
+                continue
+            if year and self._year(figure) not in ("", year):
                 continue
             sentence = self.layout.text[self.layout.sentence_starts[figure.sentence]:figure.end]
             of_place = base_scope(self._before_in_item(figure))

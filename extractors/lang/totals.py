@@ -11,6 +11,7 @@ from extractors.lang.numerals import APPROX_MARKS, CN_NUMERAL_CHARS
 from extractors.lang.places import LEVEL_CHARS, SELF_REFERENCE_HEADS
 from extractors.lang.punctuation import DOTS
 from extractors.lang.qualifiers import LEADING_QUALIFIERS, TRAILING_QUALIFIERS
+from extractors.lang.subjects import CHANGE_VERBS, COMPARISON
 from extractors.lang.wordlists import load
 
 # --- totals ----------------------------------------------------------------------------------
@@ -72,6 +73,7 @@ NEARLY_QUALIFIER = LEADING_QUALIFIERS[NEARLY]
 # A noun and 中 opening a sentence names the whole of what follows (无职党员中,35岁以下的64名,
 # 占22%): the topic a bare share is of.
 TOPIC_MARK = "中"
+TOPIC_LEADS = ("在", "上述", "这些", "这", "全部", "所有")  # 在这些党员中: of 党员
 # Between the shares of a list stated together (分别占农户总数的100%、25.05%和83.54%).
 LIST_JOINERS = ("和", "及", "与", "、")
 # A rate named by its noun (参选率达90.5%, 入学率98%): of the part stated before it, "…的N",
@@ -81,6 +83,15 @@ RATE_MARK = "率"
 SHARE_TRAILING_QUALIFIERS = tuple((word, TRAILING_QUALIFIERS[word]) for word in ("以上", "左右", "以下"))
 
 # --- what is no part of a total ----------------------------------------------------------------
+# A figure right after a verb of change that compares (比上年增加5.6万个, 净增110.7万名) is a
+# difference, no whole (现有基层组织436万个,比上年增加5.6万个。其中…: of 436万); one after
+# 增至/降至 is a level, one after 增加 alone may be a count of what was added.
+CHANGES = tuple(sorted(v for v in CHANGE_VERBS if not v.endswith("至")))
+NET_CHANGES = ("净增", "净减")
+CHANGE_TAIL = "了"  # 增加了5.6万个
+COMPARING = tuple(sorted(COMPARISON))
+# A year named before a figure (2013年为3606.8万名): a share's whole is of the same year.
+YEAR_PATTERN = "(?:19|20)[0-9]{2}年"
 # A per-unit amount (人均耕地1.3亩, 户均收入2万元, 每亩200元) is no part of a total and no whole.
 PER_UNIT = ("人均", "户均", "亩均", "每亩", "每人", "每户", "平均", "年均")
 # Categories nested in one another, never parts of one total: a disaster's 受灾 ⊇ 成灾 ⊇ 绝收.

@@ -191,6 +191,23 @@ CASES = [
     # …but not a figure past a clause of another measure: it may be no part (养羊户 beside 养牛的)
     ("no-part-past-another-measure", "全村养殖户20户,其中养牛的有5户,养牛300头,养羊户30户。",
      [H("20户", 20), H("5户", 5), C("300头", 300, "头"), H("30户", 30)], []),
+    # an age band list after a gender list cuts across it: no parts of one total
+    ("age-bands-after-genders", "全村党员50名,其中男党员30名,女党员20名,35岁以下10名,60岁以上15名。",
+     [P("50名", 50), P("30名", 30), P("20名", 20), AGE("35岁以下", 35), P("10名", 10), AGE("60岁以上", 60),
+      P("15名", 15)], []),
+    # a figure stated as a change is no whole: the level before it is (比上年增加, 净增)
+    ("change-is-no-whole", "全镇现有党组织436个,比上年增加6个。其中党委21个,党支部415个。",
+     [C("436个", 436, "个"), C("6个", 6, "个"), C("21个", 21, "个"), C("415个", 415, "个")], [("sum_ok", 436, 436)]),
+    # 。其中 after a breakdown's part is of that breakdown's whole
+    ("second-breakdown-of-the-first-whole", "全村人口540人,其中男性280人,女性260人。其中劳动力300人。",
+     [P("540人", 540), P("280人", 280), P("260人", 260), P("300人", 300)],
+     [("sum_ok", 540, 540), ("sum_ok", 540, 300)]),
+    # a class of the whole's noun beside a group named otherwise cuts across it
+    ("class-beside-another-group", "全村有乡村人口292人,其中农业人口283人,劳动力149人。",
+     [P("292人", 292), P("283人", 283), P("149人", 149)], []),
+    # a figure named like the whole may be its sibling: no subset to exceed it
+    ("sibling-named-like-the-whole", "有茶园面积318亩,其中可采摘面积300亩,核桃面积765亩。",
+     [A("318亩", 318), A("300亩", 300), A("765亩", 765)], []),
     # a complementary pair splits the total before it: it must add up, within rounding
     ("complement-pair-wrong", "全村总人口1500人,农业人口1400人,非农业人口120人。",
      [P("1500人", 1500), P("1400人", 1400), P("120人", 120)], [("sum_mismatch", 1500, 1520)]),
