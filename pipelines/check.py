@@ -142,7 +142,8 @@ class _Checker(ShareReader):
         last figure stated, every clause after it stating a figure (参选率达90.5%。其中), or the
         whole of the breakdown it is a part of (人口54人,其中男性28人,女性26人。其中农业人口…),
         broken down again (True)."""
-        before = [f for f in self._window(self.layout.sentence_of(pos), pos - PART_REACH, pos) if not self._a_change(f)]
+        before = [f for f in self._window(self.layout.sentence_of(pos), pos - PART_REACH, pos)
+                  if not self._a_change(f) and not self._closed_in(f, pos)]
         if not before:
             return None, False
         whole, between = before[-1], self.layout.text[before[-1].end:pos]
@@ -249,15 +250,26 @@ class _Checker(ShareReader):
                 self.statuses[id(figure)] = "done" if DONE in words else None
         return self.statuses[id(figure)]
 
+    def _done_of(self, figure: Figure, pending: Figure) -> bool:
+        """The figure counts what is done of what the pending part is not (消除风险7282户 beside
+        未消除风险9087户): its complement, no whole of it."""
+        words = self._descriptor(pending)
+        for word in PENDING_WORDS:
+            at = words.find(word)
+            if at != -1:
+                action = words[at + len(word):at + len(word) + 2]
+                return len(action) == 2 and action in self._descriptor(figure)
+        return False
+
     def _group_statuses(self) -> None:
         by_whole: dict[int, Group] = {}
         for part in self.figures:
             if not self._free(part) or self._status(part) is None:
                 continue
             earlier = self._window(part.sentence, part.start - PART_REACH, part.start)
-            whole = next((f for f in reversed(earlier) if self._compatible(f, part)
-                          and id(f) not in self.group_of_part and self._status(f) is None), None)
-            if whole is None or (id(whole) in self.wholes and id(whole) not in by_whole):
+            whole = next((f for f in reversed(earlier) if self._compatible(f, part) and id(f) not in self.group_of_part
+                          and self._status(f) is None and not self._closed_in(f, part.start)), None)
+            if whole is None or (id(whole) in self.wholes and id(whole) not in by_whole) or self._done_of(whole, part):
                 continue
             if id(whole) not in by_whole:
                 by_whole[id(whole)] = Group(whole, [], "status")

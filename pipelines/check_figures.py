@@ -200,6 +200,16 @@ class FigureReader:
         return bool(modifier) and modifier in rest and OF not in rest and not any(
             word in rest and word not in noun for word in _COMPLEMENTARY_WORDS)
 
+    def _closed_in(self, figure: Figure, pos: int) -> bool:
+        """The figure stands in a bracket closed before `pos` (…突发严重困难户1630户),风险消除率…,
+        未消除9087户): the bracket's own, no whole of what follows it."""
+        depth = 0
+        for ch in self.layout.text[figure.end:pos]:
+            depth += (ch in CLOSE_BRACKETS) - (ch in OPEN_BRACKETS)
+            if depth > 0:
+                return True
+        return False
+
     def _a_change(self, figure: Figure) -> bool:
         """比上年增加5.6万个, 净增110.7万名: a difference between two levels, no whole."""
         words = self._before_in_item(figure).strip().removesuffix(CHANGE_TAIL)

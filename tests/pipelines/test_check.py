@@ -202,6 +202,11 @@ CASES = [
     ("second-breakdown-of-the-first-whole", "全村人口540人,其中男性280人,女性260人。其中劳动力300人。",
      [P("540人", 540), P("280人", 280), P("260人", 260), P("300人", 300)],
      [("sum_ok", 540, 540), ("sum_ok", 540, 300)]),
+    # a figure in a bracket closed before another is no whole of it
+    ("no-whole-from-a-closed-bracket", "监测对象57人,消除风险27人(一类户12人、二类户15人),未消除风险30人。",
+     [P("57人", 57), P("27人", 27), P("12人", 12), P("15人", 15), P("30人", 30)], [("sum_ok", 27, 27)]),
+    # what is done beside what is not is no whole of it
+    ("done-beside-pending", "累计消除风险27人,未消除风险30人。", [P("27人", 27), P("30人", 30)], []),
     # a class of the whole's noun beside a group named otherwise cuts across it
     ("class-beside-another-group", "全村有乡村人口292人,其中农业人口283人,劳动力149人。",
      [P("292人", 292), P("283人", 283), P("149人", 149)], []),
