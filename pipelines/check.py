@@ -38,6 +38,8 @@ clause or the one before. The whole is, in order:
   `share_of_all` ``W全部…,达到N%``: N against 100, ok only;
 - `shares_respectively` ``A,B,C(分别占农户总数的x%、y%和z%)``: the shares of a list are of as many
   figures before them, in order, each of the named base's figure (or of the parts' group whole);
+  `shares_respectively_of_the_total_before` ``(分别占总数的x%和y%)``: a base naming only "total"
+  is of the figure the list before named, ratio_ok or nothing;
 - `share_of_list_whole`: bare shares of one sentence with no whole found (151人,占13.2%;784人,
   占68.6%) are of the nearest earlier figure that at least two of them, and half, fit; a part
   larger than it is also a sum_mismatch (`share_list_part_exceeds_whole`).

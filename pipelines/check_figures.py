@@ -32,6 +32,7 @@ _PER_UNIT_REACH = 8
 BASE_REACH = 1200  # how far before a share the figure its base names may stand (a village profile)
 _PINYIN = re.compile(PINYIN_ANNOTATION)
 _YEAR = re.compile(YEAR_PATTERN)
+_SPACES = re.compile(r"\s+")
 _COMPLEMENTARY_WORDS = frozenset(word for pair in COMPLEMENTARY for word in pair)
 
 
@@ -91,7 +92,9 @@ class FigureReader:
         # read in one script as extraction reads (受災 as 受灾); spans and texts stay the document's
         offset = document.char_start
         spans = [(f.char_start - offset, f.char_end - offset) for f in facts]
-        self.document, self.layout = document, TextLayout(fold(document.text), spans)
+        # pinyin after a character (農(nóng)業) read as spaces: no bracket, and no words
+        read = _PINYIN.sub(lambda found: " " * len(found.group()), fold(document.text))
+        self.document, self.layout = document, TextLayout(read, spans)
         self.figures: list[Figure] = []  # additive figures, in text order
         self.by_sentence: dict[int, list[Figure]] = {}
         self.ratios: list[Figure] = []
@@ -142,27 +145,27 @@ class FigureReader:
 
     def _item(self, figure: Figure) -> str:
         start, end = self.layout.item(figure.start, figure.end)
-        return self.layout.text[start:end]
+        return _compact(self.layout.text[start:end])
 
     def _before_in_item(self, figure: Figure) -> str:
         start = self.layout.item(figure.start, figure.end)[0]
-        return self._label(figure, start) or self.layout.text[start:figure.start]
+        return self._label(figure, start) or _compact(self.layout.text[start:figure.start])
 
     def _label(self, figure: Figure, start: int) -> str:
         """The label of a figure written after a colon (人口总数:2401人农业人口:2350人): the
-        words from the figure before it to the colon, without pinyin annotations."""
+        words from the figure before it to the colon."""
         text = self.layout.text
         if text[start:figure.start].strip() or start < 1 or text[start - 1] not in COLON_CHARS:
             return ""
         index = bisect_left(self.fact_ends, start - 1)
         low = max(self.layout.clause_start(start - 1), self.fact_ends[index - 1] if index else 0)
-        return re.sub(r"\s", "", _PINYIN.sub("", text[low:start - 1]))
+        return _compact(text[low:start - 1])
 
     def _descriptor(self, figure: Figure) -> str:
         """The item's words around the figure: what it counts (魔芋 of 其中魔芋1580亩)."""
         start, end = self.layout.item(figure.start, figure.end)
-        words = self._label(figure, start) or (self.layout.text[start:figure.start]
-                                               + self.layout.text[figure.end:end]).strip()
+        words = self._label(figure, start) or _compact(self.layout.text[start:figure.start]
+                                                       + self.layout.text[figure.end:end])
         for prefix in PART_PREFIXES:
             words = words.removeprefix(prefix)
         return words.strip()
@@ -380,6 +383,11 @@ def without_trails(words: str) -> str:
             if words.endswith(trail):
                 words, changed = words[:-len(trail)], True
     return words
+
+
+def _compact(words: str) -> str:
+    """Words without the spaces between them (劳动 力 of a blanked annotation, 29 人)."""
+    return _SPACES.sub("", words)
 
 
 def _ids(figures: Sequence[Figure]) -> str:

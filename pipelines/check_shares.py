@@ -9,7 +9,7 @@ from extractors.lang.totals import (
     SHARE_LEAD_QUALIFIERS,
     SHARE_TRAILING_QUALIFIERS, SHARE_VERB, SHARE_VERBS, TOPIC_LEADS, TOPIC_MARK,
 )
-from pipelines.check_figures import BASE_REACH, Figure, FigureReader, without_trails
+from pipelines.check_figures import BASE_REACH, Figure, FigureReader, base_noun, without_trails
 from pipelines.check_rules import PART_REACH, base_head, base_scope, fmt, names_total, share_consistent, strip_lead
 from schemas.models import CheckKind, Qualifier
 
@@ -32,6 +32,7 @@ class ShareReader(FigureReader):
     """The share rules over a document's figures (FigureReader)."""
 
     def _check_shares(self) -> None:
+        self.named_totals: list[tuple[int, Figure]] = []  # (where, whole) of the lists of shares read so far
         listed = self._check_respectively()
         bare = [share for ratio in self.ratios if id(ratio) not in listed
                 for share in [self._check_share(ratio)] if share is not None]
@@ -190,16 +191,23 @@ class ShareReader(FigureReader):
         if len(parts) < len(run) or not all(self._compatible(parts[0], p) for p in parts[1:]):
             return
         group = self.group_of_part.get(id(parts[0]))
-        if base:
+        rule, alarm = "shares_respectively", True
+        if base and base_noun(base):
             whole = self._named_whole(parts[0], base, exclude=tuple(parts))
+        elif base:  # 分别占总数的59.73%和49.79%: the total the list before named, consistent only
+            rule, alarm = "shares_respectively_of_the_total_before", False
+            whole = next((w for at, w in reversed(self.named_totals)
+                          if at >= first.start - BASE_REACH and self._compatible(w, parts[0])), None)
         else:  # 其中男党员30名、女党员20名,分别占60%和40%: of the group's whole
             whole = group.whole if group and all(self.group_of_part.get(id(p)) is group for p in parts) else None
         if whole is None:
             return
+        if alarm:
+            self.named_totals.append((first.start, whole))
         for ratio, part in zip(run, parts):
             qualifier = share_qualifier(ratio, "", self.layout.text[ratio.end:ratio.end + 2])
             # each share is of its own figure: the list's sum is still to check
-            self._emit_share(ratio, part, [whole], qualifier, alarm=True, rule="shares_respectively", listed=True)
+            self._emit_share(ratio, part, [whole], qualifier, alarm=alarm, rule=rule, listed=True)
 
     # --- shares with no base, stated as a list: 23岁以下151人,占13.2%;…50岁以上22023人,占18.2% -
 

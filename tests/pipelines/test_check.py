@@ -213,6 +213,9 @@ CASES = [
     # a figure named like the whole may be its sibling: no subset to exceed it
     ("sibling-named-like-the-whole", "有茶园面积318亩,其中可采摘面积300亩,核桃面积765亩。",
      [A("318亩", 318), A("300亩", 300), A("765亩", 765)], []),
+    # pinyin a web copy adds (農(nóng)業) is no bracket and no word
+    ("pinyin-annotations", "人口總數(shù):2401人農(nóng)業(yè)人口:2350人非農(nóng)業(yè)人口:61人",
+     [P("2401人", 2401), P("2350人", 2350), P("61人", 61)], [("sum_mismatch", 2401, 2411)]),
     # a complementary pair splits the total before it: it must add up, within rounding
     ("complement-pair-wrong", "全村总人口1500人,农业人口1400人,非农业人口120人。",
      [P("1500人", 1500), P("1400人", 1400), P("120人", 120)], [("sum_mismatch", 1500, 1520)]),
