@@ -12,7 +12,9 @@ Groups of a whole W (sum checks):
   男/女党员), not as overlapping (联系村务的党员/联系…的党员). A breakdown ends with its bracket and
   leaves out a bracket opened inside it (耕地1440亩,林地890亩,(水田440亩,旱地1000亩) is 耕地's);
   after a sentence end (``W。其中A``) W is the last figure stated, every clause after it stating a
-  figure. The parts are the whole (A + B = W within rounding, `…_exhaustive`) when they are a
+  figure, or the whole of the breakdown that figure is a part of. W is no change (比上年增加5.6万个)
+  and stands in no bracket closed before 其中. Outside a bracket, a part named like W (核桃面积 after
+  茶园面积) may be its sibling and is no subset; a part restating W makes the others cut across it. The parts are the whole (A + B = W within rounding, `…_exhaustive`) when they are a
   complementary pair of the whole's noun (男/女党员 of 党员, 农业/非农业人口 of 人口总数) or a closed
   bracket list of the whole's measure (耕地面积1096亩(田面积494亩,土面积600亩)) that falls short
   of it by less than PARTIAL_LIST_SHORTFALL (more reads as a partial list);
@@ -42,7 +44,11 @@ clause or the one before. The whole is, in order:
   is of the figure the list before named, ratio_ok or nothing;
 - `share_of_list_whole`: bare shares of one sentence with no whole found (151人,占13.2%;784人,
   占68.6%) are of the nearest earlier figure that at least two of them, and half, fit; a part
-  larger than it is also a sum_mismatch (`share_list_part_exceeds_whole`).
+  larger than it is also a sum_mismatch (`share_list_part_exceeds_whole`);
+- `rate_of_named_group` ``参加投票的选民有178345人,参选率达90.5%``: a rate of a part named "…的N"
+  is of the figure of N, when the rate's word shares a character with what the part did; with
+  the slack of an approximate figure (a rate may be counted over another base).
+A named base's figure is of the share's own place (not 全县 for 本村) and year (2013年).
 No whole → nothing (包保比例达到56%).
 
 Share tolerance in percentage points, computed = part / whole × 100 rounded to 1 decimal: exact
