@@ -1,85 +1,79 @@
 """Consistency checks between the figures of one document (GUIDELINE §4, DECISIONS 34-36).
 
 Rules read relations the language states between the figures (facts with a value) of one
-sentence, never a place or a report. Wholes and parts share kind and unit (village counts also
-their head noun: 行政村 vs 村民小组). Groups of a whole W:
-- breakdown ``W,其中A,B`` / parenthesis ``W(A、B)``: A + B > W is a sum_mismatch only when the
-  parts read as disjoint (魔芋/玄参, 男/女党员), not as overlapping (联系村务的党员/联系…的党员);
-- selection ``W中/中的…A``: A ≤ W, and with ``其余/其它 B`` A + B = W; status ``W,已解决A,有B正在
+document, never a place or a report. Wholes and parts share kind and unit (village counts also
+their head noun: 行政村 vs 村民小组). A semicolon joins the items of one sentence; a mark inside
+a figure (90。5%) is the figure's. Each check records the rule that read it (`rule`, named here
+in backquotes), the fact of the stated figure and the facts of its whole and parts.
+
+Groups of a whole W (sum checks):
+- `breakdown` ``W,其中A,B`` / `parenthesis` ``W(A、B)``: the parts are subsets of W (A > W is a
+  sum_mismatch, `…_part_exceeds_whole`); A + B > W only when they read as disjoint (魔芋/玄参,
+  男/女党员), not as overlapping (联系村务的党员/联系…的党员). A breakdown ends with its bracket and
+  leaves out a bracket opened inside it (耕地1440亩,林地890亩,(水田440亩,旱地1000亩) is 耕地's);
+  after a sentence end (``W。其中A``) W is the last figure stated, every clause after it stating a
+  figure, or the whole of the breakdown that figure is a part of. W is no change (比上年增加5.6万个)
+  and stands in no bracket closed before 其中. Outside a bracket, a part named like W (核桃面积 after
+  茶园面积) may be its sibling and is no subset; a part restating W makes the others cut across it. The parts are the whole (A + B = W within rounding, `…_exhaustive`) when they are a
+  complementary pair of the whole's noun (男/女党员 of 党员, 农业/非农业人口 of 人口总数) or a closed
+  bracket list of the whole's measure (耕地面积1096亩(田面积494亩,土面积600亩)) that falls short
+  of it by less than PARTIAL_LIST_SHORTFALL (more reads as a partial list);
+- `complement_pair` ``人口总数2401人,农业人口2350人,非农业人口61人``: a pair that splits the figure
+  before it, exhaustive;
+- `selection` ``W中/中的…A``: A ≤ W, and with ``其余/其它 B`` A + B = W; `status` ``W,已解决A,有B正在
   解决``: done and pending are disjoint (a planned W may be exceeded);
-- cohort ``共有W,A,B``: subgroups that may overlap (nested under age brackets), ok only.
+- `cohort` ``共有W,A,B``: subgroups that may overlap (nested under age brackets), ok only.
 A sum whose parts are already checked as shares of the same whole is left out.
 
 Shares (占…的 / 接近总量的 / 为…的 / 相当于…的): the part is the nearest figure in the share's
-clause or the one before. The whole is the figure the base names (为X的; 占全村党员的 → 党员45名),
-the whole of the part's group or the nearest total (共…, 全乡…): ratio_ok or ratio_mismatch, the
-latter only when the whole fits the base's noun and scope (占全乡的 after 全村3000亩 proves
-nothing). Else the single larger figure, or part + the parallel figures when the base names a
-total (户籍 + 来沪人口 → 总人口): ratio_ok or nothing. ``W全部…,达到N%``: N against 100, ok only.
+clause or the one before. The whole is, in order:
+- `share_of_named_base`: the nearest earlier figure of the document (within BASE_REACH) that the
+  base names — its words name the base's noun and no subgroup of it (占党员总数的 → 有党员601名,
+  not 男党员511名 or …的党员208名; 占农村党员的 → 农村党支部党员519名; 占总收入的 → 总收入455万元);
+  `share_of_topic`: the same for a bare 占N% in a sentence opened by ``X中,`` (无职党员中);
+- `share_of_compared_figure` (为X的 → the figure of X), `share_of_base_noun` (a figure of the
+  sentence with the base's head noun), `share_of_group_whole`, `share_of_marked_total` (共…,
+  全乡…): ratio_ok or ratio_mismatch, the latter only when the whole fits the base's noun and
+  scope (占全乡的 after 全村3000亩 proves nothing);
+- `share_of_larger_figure` (the single larger figure) or `share_of_parallel_categories` (part +
+  the parallel figures when the base names a total: 户籍 + 来沪人口 → 总人口): ratio_ok or nothing;
+  `share_of_all` ``W全部…,达到N%``: N against 100, ok only;
+- `shares_respectively` ``A,B,C(分别占农户总数的x%、y%和z%)``: the shares of a list are of as many
+  figures before them, in order, each of the named base's figure (or of the parts' group whole);
+  `shares_respectively_of_the_total_before` ``(分别占总数的x%和y%)``: a base naming only "total"
+  is of the figure the list before named, ratio_ok or nothing;
+- `share_of_list_whole`: bare shares of one sentence with no whole found (151人,占13.2%;784人,
+  占68.6%) are of the nearest earlier figure that at least two of them, and half, fit; a part
+  larger than it is also a sum_mismatch (`share_list_part_exceeds_whole`);
+- `rate_of_named_group` ``参加投票的选民有178345人,参选率达90.5%``: a rate of a part named "…的N"
+  is of the figure of N, when the rate's word shares a character with what the part did; with
+  the slack of an approximate figure (a rate may be counted over another base).
+A named base's figure is of the share's own place (not 全县 for 本村) and year (2013年).
 No whole → nothing (包保比例达到56%).
 
 Share tolerance in percentage points, computed = part / whole × 100 rounded to 1 decimal: exact
 ±1; nearly (接近/将近/近) stated − 3 … stated + 1; about (约/左右) ±2; over (以上/超过) computed ≥
 stated − 1; under (以下/不足) computed ≤ stated + 1; 2 more both ways when the part or the whole is
-approximate. Sums compare the parts' lower bounds with the whole's upper bound (see _bounds).
+approximate. Sums compare the parts' lower bounds with the whole's upper bound (check_rules.bounds);
+an exhaustive sum is off only beyond what each figure's last written digit leaves open (494亩 ±0.5).
 """
 from __future__ import annotations
 
 import logging
 import math
-import re
-from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from extractors.base import Measure
-from extractors.lang.numerals import CN_BIG_UNITS
-from extractors.lang.punctuation import CLOSE_BRACKETS, DOTS, OPEN_BRACKETS, SPACE_CLASS
-from extractors.lang.script import fold
+from extractors.lang.punctuation import CLOSE_BRACKETS, OPEN_BRACKETS
 from extractors.lang.totals import (
-    ALL_WORDS, AMONG, BREAKDOWN, COMPLEMENTARY, DONE, FIGURE_CHARS, NEARLY, NEARLY_QUALIFIER, NESTED_SCALES,
-    NOT_AMONG_AFTER, NOT_AMONG_BEFORE, NOT_PENDING, NOT_TOTAL_AFTER, NOT_TOTAL_BEFORE, OF, OVERLAP_WORDS,
-    PART_PREFIXES, PENDING_WORDS, PER_UNIT, PLACE_CHARS, PLAN_WORDS, RESPECTIVELY, REST_WORDS,
-    SHARE_LEAD_QUALIFIERS, SHARE_TRAILING_QUALIFIERS, SHARE_VERB, SHARE_VERBS, SUM_HEADS, SUM_TAILS, TOTAL_MARK,
-    WHOLE_OF_PLACE,
+    AMONG, BREAKDOWN, DONE, NOT_AMONG_AFTER, NOT_AMONG_BEFORE, NOT_PENDING, OF, PENDING_WORDS, PLAN_WORDS,
+    REST_WORDS,
 )
-from extractors.registry import traits_of
-from pipelines.check_rules import (
-    ITEM_ENDS, PART_REACH, TextLayout, base_head, base_scope, bounds, fmt, names_total, share_consistent, strip_lead,
-)
-from schemas.models import Check, CheckKind, Document, Fact, Qualifier
+from pipelines.check_figures import Figure, Group, written_precision
+from pipelines.check_rules import PART_REACH, PARTIAL_LIST_SHORTFALL, SENTENCE_ENDS, fmt, names_total
+from pipelines.check_shares import ShareReader
+from schemas.models import Check, CheckKind, Document, Fact
 
 log = logging.getLogger(__name__)
-_ROUNDED = re.compile(f"[0-9０-９][{DOTS}]([0-9０-９]+){SPACE_CLASS}*([{''.join(CN_BIG_UNITS)}])")
-# How far before a figure its per-unit word may stand (人均耕地面积达1.3亩; not 人均收入居该村
-# 排名前五名的只有8人, where 人均 is the ranking's).
-_PER_UNIT_REACH = 8
-
-@dataclass(eq=False)
-class _Figure:
-    """A fact with a value, located in the document text (document-relative offsets)."""
-
-    fact: Fact
-    start: int
-    end: int
-    sentence: int
-    clause: int
-    value: float
-    approximate: bool  # any qualifier but exact
-    low: float  # what the amount may really be, for sums (see _bounds)
-    high: float
-
-
-@dataclass(eq=False)
-class _Group:
-    """A whole and figures stated as its parts."""
-
-    whole: _Figure
-    parts: list[_Figure]  # what the sum check adds up
-    members: list[_Figure] = field(default_factory=list)  # further subgroups, for shares
-    can_alarm: bool = True  # whether parts beyond the whole prove a contradiction
-    exact_sum: bool = False  # a part and "the rest" make the whole
-    nested: bool = False  # subgroups of each other: compare the largest
 
 
 def check_document(document: Document, facts: Sequence[Fact]) -> list[Check]:
@@ -96,177 +90,104 @@ def check_document(document: Document, facts: Sequence[Fact]) -> list[Check]:
         return []
 
 
-class _Checker:
-    """The figures of one document, the groups read from its text, and the checks found."""
-
-    def __init__(self, document: Document, facts: Sequence[Fact]) -> None:
-        # read in one script as extraction reads (受災 as 受灾); spans and texts stay the document's
-        self.document, self.layout = document, TextLayout(fold(document.text))
-        offset = document.char_start
-        self.figures: list[_Figure] = []  # additive figures, in text order
-        self.by_sentence: dict[int, list[_Figure]] = {}
-        self.ratios: list[_Figure] = []
-        self.ages: list[_Figure] = []
-        previous_end = 0
-        for fact in sorted(facts, key=lambda f: (f.char_start, f.char_end)):
-            start, end = fact.char_start - offset, fact.char_end - offset
-            after_previous, previous_end = previous_end, max(previous_end, end)
-            inside = 0 <= start < end <= len(document.text)
-            if not inside or fact.value is None or not math.isfinite(fact.value):
-                continue
-            rounding = _rounding(fact)
-            low, high = bounds(float(fact.value), Qualifier(fact.qualifier))
-            figure = _Figure(fact, start, end, self.layout.sentence_of(start), self.layout.clause_of(start),
-                             float(fact.value), fact.qualifier != Qualifier.EXACT or rounding > 0,
-                             low - rounding, high + rounding)
-            traits = traits_of(fact.kind)
-            if traits.measures == Measure.AGE:
-                self.ages.append(figure)
-            elif fact.qualifier == Qualifier.RANGE:
-                continue  # 20万—30万元: no single value to add or divide
-            elif traits.measures == Measure.SHARE and fact.unit == "percent":
-                self.ratios.append(figure)
-            elif traits.additive and fact.value >= 0 and not self._per_unit(figure, after_previous):
-                self.figures.append(figure)
-                self.by_sentence.setdefault(figure.sentence, []).append(figure)
-        self.groups: list[_Group] = []
-        self.group_of_part: dict[int, _Group] = {}
-        self.wholes: set[int] = set()
-        self.shared: set[tuple[int, int]] = set()  # (part, whole) pairs checked as shares
-        self.checks: list[Check] = []
-        # A figure's status is asked for by every later figure within PART_REACH: computed once.
-        self.statuses: dict[int, str | None] = {}
+class _Checker(ShareReader):
+    """The groups of a document's figures and their sums; the shares (ShareReader)."""
 
     def run(self) -> list[Check]:
-        for rule in (self._group_breakdowns, self._group_parentheses, self._group_selections,
-                     self._group_statuses, self._group_cohorts):
+        for rule in (self._group_breakdowns, self._group_parentheses, self._group_complements,
+                     self._group_selections, self._group_statuses, self._group_cohorts):
             rule()
-        for ratio in self.ratios:
-            self._check_share(ratio)
+        self._check_shares()
         for group in self.groups:
             self._check_sum(group)
         unique = {c.check_id: c for c in reversed(self.checks)}
         return sorted(unique.values(), key=lambda c: (c.char_start, c.char_end, c.kind))
 
-    # --- reading around a figure ---------------------------------------------------------
+    # --- groups ------------------------------------------------------------------------
 
-    def _per_unit(self, figure: _Figure, after: int) -> bool:
-        """人均耕地1.3亩: a per-unit amount, no part of a total and no whole (the words
-        before it in its item, after the figure before it, name the unit)."""
-        before = self.layout.text[max(after, figure.start - _PER_UNIT_REACH):figure.start]
-        before = before[max(before.rfind(ch) for ch in ITEM_ENDS) + 1:]  # within the figure's item
-        return any(word in before for word in PER_UNIT)
-
-    def _item(self, figure: _Figure) -> str:
-        start, end = self.layout.item(figure.start, figure.end)
-        return self.layout.text[start:end]
-
-    def _before_in_item(self, figure: _Figure) -> str:
-        return self.layout.text[self.layout.item(figure.start, figure.end)[0]:figure.start]
-
-    def _descriptor(self, figure: _Figure) -> str:
-        """The item's words around the figure: what it counts (魔芋 of 其中魔芋1580亩)."""
-        start, end = self.layout.item(figure.start, figure.end)
-        words = (self.layout.text[start:figure.start] + self.layout.text[figure.end:end]).strip()
-        for prefix in PART_PREFIXES:
-            words = words.removeprefix(prefix)
-        return words.strip()
-
-    def _head(self, figure: _Figure) -> str:
-        """Last character of what a village count counts: 村 (行政村), 组 (村民小组)."""
-        noun = figure.fact.text.rstrip(CLOSE_BRACKETS)
-        cut = len(noun)
-        while cut and not (noun[cut - 1].isdigit() or noun[cut - 1] in FIGURE_CHARS):
-            cut -= 1
-        noun = noun[cut:] or self.layout.text[figure.end:figure.end + 4]
-        for bracket in OPEN_BRACKETS:
-            noun = noun.split(bracket)[0]
-        return "".join(ch for ch in noun if ch not in ITEM_ENDS)[-1:]
-
-    def _subgroup_of(self, figure: _Figure, base: str) -> bool:
-        """The figure's item names a complementary subgroup (男党员) that the base does not."""
-        item = self._before_in_item(figure)
-        return any(word in item and word not in base for pair in COMPLEMENTARY for word in pair)
-
-    def _compatible(self, a: _Figure, b: _Figure) -> bool:
-        if a.fact.kind != b.fact.kind or a.fact.unit != b.fact.unit:
-            return False
-        if traits_of(a.fact.kind).measures != Measure.UNITS:
-            return True
-        head_a, head_b = self._head(a), self._head(b)
-        return not head_a or not head_b or head_a == head_b
-
-    def _free(self, figure: _Figure) -> bool:
-        return id(figure) not in self.group_of_part and id(figure) not in self.wholes
-
-    def _window(self, sentence: int, start: int, stop: int) -> list[_Figure]:
-        """The figures of a sentence within [start, stop), in text order."""
-        figures = self.by_sentence.get(sentence, [])
-        low = bisect_left(figures, start, key=lambda f: f.start)
-        high = bisect_left(figures, stop, lo=low, key=lambda f: f.start)
-        return [f for f in figures[low:high] if f.end <= stop]
-
-    def _later_compatible(self, whole: _Figure, start: int, stop: int | None = None) -> list[_Figure]:
-        """Free figures like `whole` from `start` to `stop` (default: the sentence's end)."""
-        stop = min(self.layout.sentence_end(start) if stop is None else stop, start + PART_REACH)
-        return [f for f in self._window(whole.sentence, start, stop)
-                if f is not whole and self._free(f) and self._compatible(whole, f)]
-
-    def _add_group(self, group: _Group) -> None:
-        self.groups.append(group)
-        self.wholes.add(id(group.whole))
-        for part in (*group.parts, *group.members):
-            self.group_of_part.setdefault(id(part), group)
-
-    def _has_age(self, figure: _Figure) -> bool:
-        start, end = self.layout.item(figure.start, figure.end)
-        return any(start <= age.start and age.end <= end for age in self.ages)
-
-    def _look_disjoint(self, parts: list[_Figure]) -> bool:
-        """Parts read as distinct categories (魔芋 / 玄参), not overlapping activities."""
-        descriptors = [self._descriptor(p) for p in parts]
-        if any(not d for d in descriptors) or len(set(descriptors)) < len(descriptors):
-            return False
-        if any(w in d for d in descriptors for w in OVERLAP_WORDS) or any(map(self._has_age, parts)):
-            return False
-        if any(len({w for w in scale for d in descriptors if w in d}) > 1 for scale in NESTED_SCALES):
-            return False  # 受灾43.5万亩, 成灾48.3万亩: one holds the other
-        if len({d[-2:] for d in descriptors}) < len(descriptors):
-            # 女党员 / 少数民族党员 cut across each other; 男党员 / 女党员 do not.
-            return any({d[:-2] for d in descriptors} <= pair for pair in COMPLEMENTARY)
-        return True
-
-    def _total_marked(self, figure: _Figure, strong_only: bool) -> bool:
-        prefix = self._before_in_item(figure)
-        for i, ch in enumerate(prefix):
-            if (ch == TOTAL_MARK and prefix[i - 1:i] not in NOT_TOTAL_BEFORE
-                    and prefix[i + 1:i + 2] not in NOT_TOTAL_AFTER):
-                return True
-            if ch in SUM_HEADS and prefix[i + 1:i + 2] in SUM_TAILS:
-                return True
-        clause = self.layout.text[self.layout.clause_start(figure.start):figure.start]
-        return not strong_only and len(clause) > 1 and clause[0] == WHOLE_OF_PLACE and clause[1] in PLACE_CHARS
-
-    def _breakdown(self, whole: _Figure, parts: list[_Figure]) -> _Group:
+    def _breakdown(self, whole: Figure, parts: list[Figure], rule: str, closed: bool) -> Group:
         # 4899人,其中农业人口4899人,劳动力3234人: a part that is the whole makes the others
         # cut across it, not add up to it.
         restated = len(parts) > 1 and any(p.value == whole.value for p in parts)
-        return _Group(whole, parts, can_alarm=not restated and (len(parts) == 1 or self._look_disjoint(parts)))
+        split = not restated and self._splits(whole, parts)
+        listed = not restated and not split and closed and self._one_measure(whole, parts)
+        # 茶园面积318亩,其中可采摘面积300亩,核桃面积765亩: outside a bracket, a figure named
+        # like the whole (…面积) may be its sibling, no subset of it
+        head = self._noun(whole)[-2:]
+        subsets = [] if restated else [p for p in parts if closed or len(head) < 2 or not self._descriptor(p).endswith(head)]
+        return Group(whole, parts, rule, exhaustive=split or listed, may_leave_rest=listed, subsets=subsets,
+                     can_alarm=not restated and (len(parts) == 1 or self._look_disjoint(parts, whole)))
 
-    # --- groups ------------------------------------------------------------------------
+    def _one_measure(self, whole: Figure, parts: list[Figure]) -> bool:
+        """Two or more parts named by the whole's measure noun (耕地面积: 田面积 / 土面积), each
+        its own class."""
+        descriptors = [self._descriptor(p) for p in parts]
+        return (len(parts) > 1 and all(len(d) > 2 for d in descriptors) and len({d[-2:] for d in descriptors}) == 1
+                and descriptors[0][-2:] in self._words(whole) and self._distinct(parts, descriptors))
 
     def _group_breakdowns(self) -> None:
         text = self.layout.text
         pos, after = text.find(BREAKDOWN), len(BREAKDOWN)
         while pos != -1:
-            stop = self._bracket_end(pos) or self.layout.sentence_end(pos)
+            closing = self._bracket_end(pos)
+            stop = closing or self.layout.list_end(pos)
             following = text.find(BREAKDOWN, pos + after, stop)
-            before = self._window(self.layout.sentence_of(pos), pos - PART_REACH, pos)
-            if before and text[pos + after:pos + after + 1] != OF and id(before[-1]) not in self.wholes:
-                parts = self._later_compatible(before[-1], pos, following if following != -1 else stop)
+            whole, again = self._whole_before(pos)
+            if whole is not None and text[pos + after:pos + after + 1] != OF and (again or id(whole) not in self.wholes):
+                end = following if following != -1 else stop
+                parts = [f for f in self._later_compatible(whole, pos, end) if not self._in_inner_bracket(pos, f)]
                 if parts:  # 其中的许多问题 is no breakdown
-                    self._add_group(self._breakdown(before[-1], parts))
+                    closed = closing is not None and self._opened_after(whole, pos)
+                    group = self._breakdown(whole, parts, "breakdown", closed)
+                    moves_on = self._moves_on(whole, pos, end)
+                    group.subsets = [p for p in group.subsets if p.start < moves_on]
+                    self._add_group(group)
             pos = following if following != -1 else text.find(BREAKDOWN, pos + after)
+
+    def _whole_before(self, pos: int) -> tuple[Figure | None, bool]:
+        """The whole a 其中 at `pos` breaks down: the last figure before it in its sentence that
+        states no change (现有436万个,比上年增加5.6万个。其中: 436万); after a sentence end, the
+        last figure stated, every clause after it stating a figure (参选率达90.5%。其中), or the
+        whole of the breakdown it is a part of (人口54人,其中男性28人,女性26人。其中农业人口…),
+        broken down again (True)."""
+        before = [f for f in self._window(self.layout.sentence_of(pos), pos - PART_REACH, pos)
+                  if not self._a_change(f) and not self._closed_in(f, pos)]
+        if not before:
+            return None, False
+        whole, between = before[-1], self.layout.text[before[-1].end:pos]
+        ends = [i for i, ch in enumerate(between) if ch in SENTENCE_ENDS]
+        if not ends:
+            return whole, False
+        if not self._states_figures(whole.end, whole.end + ends[-1]):
+            return None, False
+        group = self.group_of_part.get(id(whole))
+        return (group.whole, True) if group is not None else (whole, False)
+
+    def _moves_on(self, whole: Figure, start: int, stop: int) -> int:
+        """Where a list of parts may have moved on to another measure: the first clause, after a
+        part, whose figures are none like the whole (10头以上有15户,良种奶牛存栏数836头,…,规模养羊户
+        23户 at 836头; but 其中联系村务的党员69名,联系9类村务,联系…的党员93名 goes on)."""
+        clauses: dict[int, bool] = {}
+        for figure in self._window(self.layout.sentence_of(start), start, stop):
+            clauses[figure.clause] = clauses.get(figure.clause, False) or self._compatible(whole, figure)
+        begun = False  # 共有党支部18个,党员821人,其中村党支部14个,党员666人: not before a part
+        for clause, like in clauses.items():
+            if begun and not like:
+                return self.layout.clause_starts[clause]
+            begun = begun or like
+        return stop
+
+    def _opened_after(self, whole: Figure, pos: int) -> bool:
+        """The bracket of a breakdown opens right after its whole: 1096亩(其中:…)."""
+        return self.layout.text[whole.end:pos].strip() in OPEN_BRACKETS
+
+    def _in_inner_bracket(self, pos: int, part: Figure) -> bool:
+        """The part stands in a bracket opened after 其中 and not yet closed (a breakdown of
+        another part)."""
+        depth = 0
+        for ch in self.layout.text[pos:part.start]:
+            depth += (ch in OPEN_BRACKETS) - (ch in CLOSE_BRACKETS and depth > 0)
+        return depth > 0
 
     def _bracket_end(self, pos: int) -> int | None:
         """Where the parenthesis that `pos` stands in closes, if it stands in one (1190亩(其中
@@ -291,7 +212,22 @@ class _Checker:
             closing = self._closing_bracket(whole.end, whole.end + 200)
             parts = self._later_compatible(whole, whole.end, closing) if closing != -1 else []
             if parts:
-                self._add_group(self._breakdown(whole, parts))
+                self._add_group(self._breakdown(whole, parts, "parenthesis", closed=True))
+
+    def _group_complements(self) -> None:
+        """人口总数2401人,农业人口2350人,非农业人口61人: a complementary pair right after a
+        figure of the same measure splits it."""
+        for index, whole in enumerate(self.figures[:-2]):
+            pair = self.figures[index + 1:index + 3]
+            if not all(self._free(f) for f in (whole, *pair)) or len({f.sentence for f in (whole, *pair)}) > 1:
+                continue
+            if all(self._compatible(whole, f) for f in pair) and self._splits(whole, pair) \
+                    and self._names_a_total(whole):
+                self._add_group(Group(whole, pair, "complement_pair", exhaustive=True, subsets=pair))
+
+    def _names_a_total(self, whole: Figure) -> bool:
+        """共有人口500人, 人口总数:2401人, 全村500人: the figure is stated as a total."""
+        return self._total_marked(whole, strong_only=False) or names_total(self._before_in_item(whole))
 
     def _among_marker(self, start: int, stop: int) -> int:
         text = self.layout.text
@@ -310,9 +246,10 @@ class _Checker:
             members = self._later_compatible(whole, marker) if marker != -1 and self._free(whole) else []
             rest = [f for f in members[1:] if any(w in self._before_in_item(f) for w in REST_WORDS)][:1]
             if members:
-                self._add_group(_Group(whole, [members[0], *rest], members, exact_sum=bool(rest)))
+                self._add_group(Group(whole, [members[0], *rest], "selection", members, exact_sum=bool(rest),
+                                      subsets=[members[0], *rest]))
 
-    def _status(self, figure: _Figure) -> str | None:
+    def _status(self, figure: Figure) -> str | None:
         if id(figure) not in self.statuses:
             words = self._descriptor(figure).replace(NOT_PENDING, "")
             if any(word in words for word in PENDING_WORDS):
@@ -321,18 +258,29 @@ class _Checker:
                 self.statuses[id(figure)] = "done" if DONE in words else None
         return self.statuses[id(figure)]
 
+    def _done_of(self, figure: Figure, pending: Figure) -> bool:
+        """The figure counts what is done of what the pending part is not (消除风险7282户 beside
+        未消除风险9087户): its complement, no whole of it."""
+        words = self._descriptor(pending)
+        for word in PENDING_WORDS:
+            at = words.find(word)
+            if at != -1:
+                action = words[at + len(word):at + len(word) + 2]
+                return len(action) == 2 and action in self._descriptor(figure)
+        return False
+
     def _group_statuses(self) -> None:
-        by_whole: dict[int, _Group] = {}
+        by_whole: dict[int, Group] = {}
         for part in self.figures:
             if not self._free(part) or self._status(part) is None:
                 continue
             earlier = self._window(part.sentence, part.start - PART_REACH, part.start)
-            whole = next((f for f in reversed(earlier) if self._compatible(f, part)
-                          and id(f) not in self.group_of_part and self._status(f) is None), None)
-            if whole is None or (id(whole) in self.wholes and id(whole) not in by_whole):
+            whole = next((f for f in reversed(earlier) if self._compatible(f, part) and id(f) not in self.group_of_part
+                          and self._status(f) is None and not self._closed_in(f, part.start)), None)
+            if whole is None or (id(whole) in self.wholes and id(whole) not in by_whole) or self._done_of(whole, part):
                 continue
             if id(whole) not in by_whole:
-                by_whole[id(whole)] = _Group(whole, [])
+                by_whole[id(whole)] = Group(whole, [], "status")
                 self._add_group(by_whole[id(whole)])
             by_whole[id(whole)].parts.append(part)
             self.group_of_part[id(part)] = by_whole[id(whole)]
@@ -346,105 +294,40 @@ class _Checker:
             marked = self._free(whole) and self._total_marked(whole, strong_only=True)
             parts = self._later_compatible(whole, whole.end) if marked else []
             if parts:
-                nested = not self._look_disjoint(parts) or any(map(self._has_age, parts))
-                self._add_group(_Group(whole, parts, can_alarm=False, nested=nested))
-
-    # --- shares ------------------------------------------------------------------------
-
-    def _check_share(self, ratio: _Figure) -> None:
-        text = self.layout.text
-        lead = text[self.layout.clause_start(ratio.start):ratio.start]
-        before = self._window(ratio.sentence, ratio.start - PART_REACH, ratio.start)
-        if not before or ratio.clause - before[-1].clause > 1:
-            return
-        if RESPECTIVELY in lead:
-            return  # 分别占总数的60%和53.8%: each share's figure is left to the reader
-        part, ends_with_of = before[-1], lead.rstrip().endswith(OF)
-        if SHARE_VERB in lead:
-            verb = SHARE_VERB
-        elif ends_with_of and any(v in lead for v in SHARE_VERBS):
-            verb = max(SHARE_VERBS, key=lead.rfind)  # 为…的 / 是…的 / 相当于…的
-        elif ends_with_of and names_total(strip_lead(lead)):
-            verb = ""  # 接近总量的40%
-        else:  # 316个村全部建立了村规民约,达到100%: all of a set is 100 %
-            if text[part.end:part.end + 4].startswith(ALL_WORDS):
-                qualifier = Qualifier(ratio.fact.qualifier)
-                self._emit_share(ratio, part, [part], qualifier, alarm=False, all_of=True)
-            return
-        at = lead.rfind(verb) if verb else 0
-        subject = strip_lead(lead[:at])
-        # 党员人数占…: a subject named before 占 must be the part's own.
-        if subject and part.clause != ratio.clause and subject not in self._item(part):
-            return
-        base = strip_lead(lead[at + len(verb):])
-        qualifier = _share_qualifier(ratio, lead[max(0, at - 2):], text[ratio.end:ratio.end + 2])
-        preceding = [f for f in before[:-1] if self._compatible(f, part)]
-        if verb not in (SHARE_VERB, "") and not names_total(base):  # 村主任年薪7万元,为村党支部书记的70%
-            named = [f for f in preceding if base and base in self._item(f)]
-            if named:
-                self._emit_share(ratio, part, named[-1:], qualifier, alarm=True)
-            return
-        head, scope = base_head(base), base_scope(base)
-        group = self.group_of_part.get(id(part))
-        named = [f for f in preceding if head and head in self._item(f) and f.value >= part.value]
-        # 具有党员601名,男党员511名,女党员90名,占党员的15%: 男党员 is no whole of 党员
-        named = [f for f in named if not self._subgroup_of(f, base)] or named
-        marked = [f for f in preceding if id(f) not in self.group_of_part
-                  and self._total_marked(f, strong_only=False) and f.value >= part.value]
-        confident = named[-1:] or ([group.whole] if group else marked[-1:])
-        if confident:
-            sentence = text[self.layout.sentence_starts[confident[0].sentence]:confident[0].end]
-            fits = (not head or head in self._item(confident[0])) and (not scope or scope in sentence)
-            self._emit_share(ratio, part, confident, qualifier, alarm=fits)
-            return
-        others = [f for f in preceding if id(f) not in self.group_of_part]
-        if len(others) == 1 and others[0].value > part.value:
-            if self._emit_share(ratio, part, others, qualifier, alarm=False):
-                return
-        if others and names_total(base):  # parallel categories making up the named total
-            self._emit_share(ratio, part, others, qualifier, alarm=False, with_part=True)
-
-    def _emit_share(self, ratio: _Figure, part: _Figure, wholes: list[_Figure], qualifier: Qualifier,
-                    alarm: bool, with_part: bool = False, all_of: bool = False) -> bool:
-        """Emit a share check; without `alarm` only a consistent one. True when emitted."""
-        terms = [*wholes, part] if with_part else wholes
-        whole_value = sum(w.value for w in terms)
-        if whole_value <= 0:
-            return False
-        computed = round(part.value / whole_value * 100, 1)
-        approximate = part.approximate or any(w.approximate for w in wholes)
-        consistent = share_consistent(ratio.value, computed, qualifier, approximate)
-        if not consistent and not alarm:
-            return False
-        # Show the whole in the span when no other figure of its kind stands between.
-        shown = [w for w in wholes if not any(f not in wholes and self._compatible(f, part)
-                                              for f in self._window(part.sentence, w.end, part.start))]
-        denominator = " + ".join(fmt(t.value) for t in terms)
-        expression = (f"{fmt(part.value)} of {fmt(part.value)} (all)" if all_of else
-                      f"{fmt(part.value)} / {f'({denominator})' if len(terms) > 1 else denominator}")
-        word = "" if qualifier == Qualifier.EXACT else f"{qualifier} "
-        message = f"{expression} = {computed:.1f}%, stated {word}{fmt(ratio.value)}%"
-        kind = CheckKind.RATIO_OK if consistent else CheckKind.RATIO_MISMATCH
-        self._emit(kind, ratio.value, computed, [part, ratio, *shown], message)
-        if not all_of:
-            self.shared.update((id(part), id(w)) for w in wholes)
-        return True
+                nested = not self._look_disjoint(parts, whole) or any(map(self._has_age, parts))
+                self._add_group(Group(whole, parts, "cohort", can_alarm=False, nested=nested))
 
     # --- sums --------------------------------------------------------------------------
 
-    def _check_sum(self, group: _Group) -> None:
+    def _check_sum(self, group: Group) -> None:
         whole, parts = group.whole, group.parts
         if all((id(p), id(whole)) in self.shared for p in parts):
             return  # the share check already says it
+        beyond = [p for p in group.subsets if p.low > whole.high]
+        if beyond:  # a subgroup larger than its group
+            message = f"part {fmt(beyond[0].value)} > stated total {fmt(whole.value)}"
+            self._emit(CheckKind.SUM_MISMATCH, whole.value, beyond[0].value, [whole, *beyond], message,
+                       f"{group.rule}_part_exceeds_whole", whole, [whole], beyond[:1])
+            return
+        largest = max(parts, key=lambda p: p.value)
         if group.nested:
-            largest = max(parts, key=lambda p: p.value)
             if largest.low <= whole.high:
                 message = f"subgroups within the whole: largest {fmt(largest.value)} <= {fmt(whole.value)}"
-                self._emit(CheckKind.SUM_OK, whole.value, largest.value, [whole, *parts], message)
+                self._emit(CheckKind.SUM_OK, whole.value, largest.value, [whole, *parts], message, group.rule,
+                           whole, [whole], [largest])
             return
         total = round(sum(p.value for p in parts), 6)
         exact = not whole.approximate and not any(p.approximate for p in parts)
-        if group.exact_sum and exact:
+        rule = group.rule
+        spread = sum(written_precision(f.fact) for f in (whole, *parts))
+        # a bracket list well short of its whole is read as naming part of it (土地5000亩(耕地
+        # 面积2000亩,林地面积2500亩) leaves 草地 out), one a little short as a slip
+        partial = group.may_leave_rest and sum(p.high for p in parts) + spread < whole.low * (1 - PARTIAL_LIST_SHORTFALL)
+        if group.exhaustive and not partial:
+            consistent = (sum(p.low for p in parts) - spread <= whole.high + 1e-9
+                          and sum(p.high for p in parts) + spread >= whole.low - 1e-9)
+            relation, rule = ("=" if consistent else "!="), f"{rule}_exhaustive"
+        elif group.exact_sum and exact:
             consistent = math.isclose(total, whole.value)
             relation = "=" if consistent else "!="
         else:
@@ -452,37 +335,9 @@ class _Checker:
             relation = "<=" if consistent else ">"
         # 劳动力3000人,外出务工1500人,占劳动力的50%: one part holds another, they overlap.
         nested_parts = any((id(a), id(b)) in self.shared for a in parts for b in parts)
-        if not consistent and (nested_parts or not group.can_alarm):
+        if not consistent and (nested_parts or not group.can_alarm) and not group.exhaustive:
             return  # the parts may overlap: the numbers prove nothing
         terms = "part " if len(parts) == 1 else f"{' + '.join(fmt(p.value) for p in parts)} = "
         message = f"{terms}{fmt(total)} {relation} stated total {fmt(whole.value)}"
         self._emit(CheckKind.SUM_OK if consistent else CheckKind.SUM_MISMATCH, whole.value, total,
-                   [whole, *parts], message + ("" if exact else " (approximate figures)"))
-
-    def _emit(self, kind: CheckKind, stated: float, computed: float, figures: list[_Figure],
-              message: str) -> None:
-        start, end = min(f.start for f in figures), max(f.end for f in figures)
-        offset, doc_id = self.document.char_start, self.document.doc_id
-        self.checks.append(Check(
-            check_id=f"{doc_id}-c{offset + start}-{offset + end}-{kind}", doc_id=doc_id, kind=kind,
-            stated=stated, computed=computed, char_start=offset + start, char_end=offset + end,
-            text=self.document.text[start:end], message=message))
-
-
-def _rounding(fact: Fact) -> float:
-    """How far a figure written with decimals and a magnitude may be from its exact value:
-    9.76万人 is 97,600 give or take 50 (half its last digit)."""
-    found = _ROUNDED.search(fact.text)
-    return 0.5 * 10 ** -len(found.group(1)) * CN_BIG_UNITS[found.group(2)] if found else 0.0
-
-
-def _share_qualifier(ratio: _Figure, lead: str, after: str) -> Qualifier:
-    """The ratio's qualifier, also when written apart from the number (接近总量的40%)."""
-    if ratio.approximate:
-        return Qualifier(ratio.fact.qualifier)
-    for word, qualifier in SHARE_LEAD_QUALIFIERS:
-        if word in lead:
-            return qualifier
-    if lead.strip().startswith(NEARLY) or lead.endswith(NEARLY):
-        return NEARLY_QUALIFIER
-    return next((q for word, q in SHARE_TRAILING_QUALIFIERS if after.startswith(word)), Qualifier.EXACT)
+                   [whole, *parts], message + ("" if exact else " (approximate figures)"), rule, whole, [whole], parts)

@@ -13,13 +13,12 @@ from dataclasses import dataclass, replace
 
 from extractors.lang import headings as words
 from extractors.lang.punctuation import (
-    CLOSE_BRACKETS,
     COLONS,
     COMMAS,
     HAN,
     LIST_COMMA,
-    OPEN_BRACKETS,
     PARAGRAPH_FINAL,
+    PINYIN_ANNOTATION,
     SENTENCE_FINAL,
     SENTENCE_OR_COLON,
     WORD_SPACES,
@@ -63,7 +62,7 @@ _PLACE_LINE = re.compile(words.PLACE_LINE)
 _RUN_IN_TITLE = re.compile(f"([{HAN}]{{{_MIN_RUN_IN_TITLE},{MAX_TITLE_CHARS}}})(?=[ \u3000A-Za-z0-9])")
 _LIST_BREAK = re.compile(char_class(COMMAS, LIST_COMMA))
 # A pinyin gloss in brackets after a character: 换届(jiè), 区(qū).
-_GLOSS = re.compile(f"{char_class(OPEN_BRACKETS)}[a-z\u00e0-\u01dc]{{1,7}}{char_class(CLOSE_BRACKETS)}")
+_GLOSS = re.compile(PINYIN_ANNOTATION)
 _WORD = re.compile(f"[{HAN}]{{2}}")
 # Head cues that open a report by themselves, with nothing heading them.
 OPENING_CUES = (HeadCue.FILE_NAME, HeadCue.PIECE, HeadCue.PAGE_ONE, HeadCue.PLACE_CARD)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractors.lang.numerals import ARABIC_DIGITS
-from extractors.lang.punctuation import DOTS, ELLIPSIS, HAN, PARAGRAPH_FINAL, char_class
+from extractors.lang.punctuation import DOTS, ELLIPSIS, HAN, PARAGRAPH_FINAL, PINYIN_ANNOTATION, char_class
 from extractors.lang.script import fold
 
 # A wrapped text has at least this many lines of about one length (its width), making at
@@ -34,10 +34,8 @@ _HAN = re.compile(f"[{HAN}]")
 _MAX_MOVE = 12
 _HAN_RUN = re.compile(rf"[{HAN}]{{1,{_MAX_MOVE}}}")
 _SPACES = r"\s*"  # a phrase read across a wrap or a letter-spaced title
-# A pinyin gloss a web copy puts after a character (個(gè)村民組, 鄉(xiāng)政府): tone-marked
-# letters in brackets between Chinese characters.
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_GLOSS = re.compile(f"(?<=[{HAN}])[(（][a-zü{_TONED}]{{0,6}}[{_TONED}][a-zü{_TONED}]{{0,6}}[)）](?=[{HAN}])")
+# A pinyin gloss a web copy puts after a character (個(gè)村民組, 鄉(xiāng)政府), between characters.
+_GLOSS = re.compile(f"(?<=[{HAN}]){PINYIN_ANNOTATION}(?=[{HAN}])")
 # 。 typed for a decimal point in OCR text, between digits before a percent sign: 90。5%.
 _OCR_DECIMAL = re.compile(r"。(?<=[0-9０-９]。)(?=[0-9０-９]{1,2}[%％])")  # the literal first: a fast scan
 

@@ -21,7 +21,8 @@ from extractors.registry import all_extractors
 ROOT = Path(__file__).resolve().parent.parent
 # The pipelines modules whose code decides the documents, sections, facts and checks.
 OUTPUT_MODULES = ("read", "split_documents", "document_lines", "document_cues", "split_sections", "structure",
-                  "duplicates", "line_wraps", "extract", "check", "check_rules", "process")
+                  "duplicates", "line_wraps", "extract", "check", "check_rules", "check_figures", "check_shares",
+                  "process")
 # …and those that only run, load or report them (a test checks that these two lists name
 # every module of the package, so that a new stage cannot be left out of the digest).
 ORCHESTRATION_MODULES = ("flow", "runners", "work_gate", "artifacts", "versioning", "warehouse")

@@ -172,3 +172,7 @@ class Check(_Span):
     computed: float
     text: str
     message: str
+    rule: str  # the rule that read the relation (pipelines/check.py)
+    stated_fact_id: str  # the fact stating `stated`: the share, or the total
+    whole_fact_ids: str  # the whole's fact ids, comma-separated
+    part_fact_ids: str  # the parts' fact ids, comma-separated

@@ -139,6 +139,15 @@ TABLES: tuple[Table, ...] = (
         Column("text", "VARCHAR", "the source text of that span"),
         Column("message", "VARCHAR", "human-readable explanation"),
         Column("source_path", "VARCHAR", _SOURCE_PATH),
+        Column("rule", "VARCHAR", "the rule that read the relation, as pipelines/check.py's docstring names it "
+                                  "(e.g. `breakdown`, `share_of_named_base`); NULL in rows loaded before schema version 6"),
+        Column("stated_fact_id", "VARCHAR", "facts.fact_id of the stated figure: the share of a ratio check, "
+                                            "the total of a sum check"),
+        Column("whole_fact_ids", "VARCHAR", "facts.fact_id of the whole, comma-separated when the whole is the sum "
+                                            "of several figures (join: `list_contains(string_split(whole_fact_ids, "
+                                            "','), f.fact_id)`)"),
+        Column("part_fact_ids", "VARCHAR", "facts.fact_id of the part(s), comma-separated, in text order "
+                                           "(joined as whole_fact_ids)"),
     )),
     Table("runs", "one row per `huibao ingest` run (`huibao runs` lists them)", (
         Column("run_id", "VARCHAR", "12 hex digits, new for every run", primary_key=True),

@@ -9,7 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 LAYERS = ("schemas", "extractors", "pipelines", "huibao")  # each may import only those before it
 TEXT_ALGORITHMS = ("read", "split_documents", "split_sections", "structure", "duplicates", "line_wraps",
-                   "extract", "check", "check_rules")
+                   "extract", "check", "check_rules", "check_figures", "check_shares")
 
 
 def _modules() -> dict[str, Path]:

@@ -64,9 +64,15 @@ CLAUSE_FINAL = SENTENCE_FINAL + COMMAS + COLONS
 # sentence there (a heading or a table row has no 。).
 SENTENCE_BREAKS = SENTENCE_FINAL + "\n"
 CLAUSE_BREAKS = SENTENCE_BREAKS + COMMAS + COLONS
+# A semicolon also joins the parallel items of one sentence (其中35岁以下476名,占16.9%;60岁以上
+# 732名,占26%): the checks read it as the end of a clause and of a list, not of the sentence.
+SEMICOLONS = ";；"
 # What bounds an item of a list (魔芋1580亩、玄参900亩; 6个村(社区)): clause breaks, 、, brackets.
 ITEM_BREAKS = CLAUSE_BREAKS + LIST_COMMA + OPEN_BRACKETS + CLOSE_BRACKETS
 # A line of wrapped text that ends so ends its paragraph: a sentence end, a colon, an ellipsis,
 # a closing bracket or one of the quotes that close a quoted sentence (”」』). Not 》, which closes
 # a title inside a sentence, nor the ASCII " and ’, which open as often as they close.
 PARAGRAPH_FINAL = SENTENCE_OR_COLON + ELLIPSIS + "”」』" + CLOSE_BRACKETS
+# Pinyin a web copy writes after a character in brackets (農(nóng)業(yè)人口): an annotation, not part
+# of the words (a regex source).
+PINYIN_ANNOTATION = "[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]"  # a syllable has six letters at most

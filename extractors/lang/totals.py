@@ -1,6 +1,7 @@
 """Words of wholes and their parts, as the consistency checks read them (pipelines/check.py):
 totals (共, 合计, 全乡), breakdowns (其中), selections (党员中的…), rests (其余), done and
-pending parts (已, 尚未), plans, overlaps, complementary modifiers (男/女), shares (占…的).
+pending parts (已, 尚未), plans, overlaps, complementary modifiers (男/女, 非…), the words around
+the noun a figure counts (现有农户), shares (占…的, 分别占…, …率, a topic 党员中).
 
 The longer lists are data (`data/not_among_*.tsv`, `data/share_lead_trailers.tsv`).
 """
@@ -10,6 +11,7 @@ from extractors.lang.numerals import APPROX_MARKS, CN_NUMERAL_CHARS
 from extractors.lang.places import LEVEL_CHARS, SELF_REFERENCE_HEADS
 from extractors.lang.punctuation import DOTS
 from extractors.lang.qualifiers import LEADING_QUALIFIERS, TRAILING_QUALIFIERS
+from extractors.lang.subjects import CHANGE_VERBS, COMPARISON
 from extractors.lang.wordlists import load
 
 # --- totals ----------------------------------------------------------------------------------
@@ -41,6 +43,12 @@ OVERLAP_WORDS = ("的", "联系", "参与", "参加", "从事", "兼", "包括",
 # Modifiers that split one head noun into disjoint classes (男党员 / 女党员).
 COMPLEMENTARY = (frozenset({"男", "女"}), frozenset({"正式", "预备"}), frozenset({"城镇", "农村"}),
                  frozenset({"本地", "外地"}), frozenset({"户籍", "外来"}))
+# 农业人口 / 非农业人口: a class and the rest of its whole.
+COMPLEMENT_PREFIX = "非"
+# Words a figure's item may open or close with around the noun it counts, which name no
+# subgroup: 现有农户973户, 具有党员601名, 党员总人数为521人 (the noun is 农户, 党员).
+NOUN_LEADS = ("其中", "共有", "现有", "具有", "拥有", "共计", "合计", "总计", "共", "有", "计")
+NOUN_TRAILS = ("共计", "合计", "达到", "共", "计", "达", "为", "是", "约", "有")
 # The characters a figure is written in (12个, 二十余个, 3.5万), so that what follows is the
 # noun it counts: 14个行政村 → 行政村.
 FIGURE_CHARS = CN_NUMERAL_CHARS | frozenset(APPROX_MARKS) | frozenset(DOTS) | frozenset("个")
@@ -62,14 +70,32 @@ SHARE_LEAD_QUALIFIERS = tuple((word, LEADING_QUALIFIERS[word]) for word in (
 # 近 only at either end of a lead (近全乡的30%, 占全乡的近30%): inside it is 附近, 最近.
 NEARLY = "近"
 NEARLY_QUALIFIER = LEADING_QUALIFIERS[NEARLY]
+# A noun and 中 opening a sentence names the whole of what follows (无职党员中,35岁以下的64名,
+# 占22%): the topic a bare share is of.
+TOPIC_MARK = "中"
+TOPIC_LEADS = ("在", "上述", "这些", "这", "全部", "所有")  # 在这些党员中: of 党员
+# Between the shares of a list stated together (分别占农户总数的100%、25.05%和83.54%).
+LIST_JOINERS = ("和", "及", "与", "、")
+# A rate named by its noun (参选率达90.5%, 入学率98%): of the part stated before it, "…的N",
+# over the figure of N.
+RATE_MARK = "率"
 # After a share: 40%以上, 30%左右, 5%以下.
 SHARE_TRAILING_QUALIFIERS = tuple((word, TRAILING_QUALIFIERS[word]) for word in ("以上", "左右", "以下"))
 
 # --- what is no part of a total ----------------------------------------------------------------
+# A figure right after a verb of change that compares (比上年增加5.6万个, 净增110.7万名) is a
+# difference, no whole (现有基层组织436万个,比上年增加5.6万个。其中…: of 436万); one after
+# 增至/降至 is a level, one after 增加 alone may be a count of what was added.
+CHANGES = tuple(sorted(v for v in CHANGE_VERBS if not v.endswith("至")))
+NET_CHANGES = ("净增", "净减")
+CHANGE_TAIL = "了"  # 增加了5.6万个
+COMPARING = tuple(sorted(COMPARISON))
+# A year named before a figure (2013年为3606.8万名): a share's whole is of the same year.
+YEAR_PATTERN = "(?:19|20)[0-9]{2}年"
 # A per-unit amount (人均耕地1.3亩, 户均收入2万元, 每亩200元) is no part of a total and no whole.
 PER_UNIT = ("人均", "户均", "亩均", "每亩", "每人", "每户", "平均", "年均")
 # Categories nested in one another, never parts of one total: a disaster's 受灾 ⊇ 成灾 ⊇ 绝收.
 NESTED_SCALES = (("受灾", "成灾", "绝收"),)
-# Shares stated respectively of several figures before them (分别占总数的60%和53.8%): which
-# share belongs to which figure the text leaves to the reader.
+# Shares stated respectively (分别占总数的60%和53.8%): a list of them is of as many figures
+# before it, in order; one share alone with 分别 does not say which figure it is of.
 RESPECTIVELY = "分别"

@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from schemas.tables import SCHEMA_VERSION_TABLE, TABLES, Column, Table
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # documents as of version 4, frozen here for its migration: the table's definition
 # (schemas.tables) may change later, the migration to version 4 may not.
@@ -83,6 +83,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # A fact's place resolved: its level, division code and the divisions it lies in, in
     # their place after `place` (a re-run of the sources fills them: the rules changed).
     5: _redefined("facts", _FACTS_V5),
+    # Each check names the rule that read it and the facts it
+    # compares, so that an analyst can join a check back to its facts.
+    6: tuple(f"ALTER TABLE checks ADD COLUMN {column} VARCHAR"
+             for column in ("rule", "stated_fact_id", "whole_fact_ids", "part_fact_ids")),
 }
 
 

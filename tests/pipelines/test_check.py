@@ -179,12 +179,70 @@ CASES = [
     # shares stated respectively: which figure each belongs to is left to the reader
     ("shares-respectively", "有510户通电,其中480户通电视(分别占农户总数的100%和94%)。",
      [H("510户", 510), H("480户", 480), R("100%", 100), R("94%", 94)], [("sum_ok", 510, 480)]),
-    # the whole a base names is not a complementary subgroup of it
+    # the whole a base names is not a complementary subgroup of it; 男 + 女 make the whole
     ("whole-not-a-subgroup", "全乡有党员601名,男党员511名,女党员90名,占党员的15%。",
-     [P("601名", 601), P("511名", 511), P("90名", 90), R("15%", 15)], [("ratio_ok", 15, 15.0)]),
+     [P("601名", 601), P("511名", 511), P("90名", 90), R("15%", 15)], [("sum_ok", 601, 601), ("ratio_ok", 15, 15.0)]),
     # a total written with decimals and 万 is rounded: 9.76万 is 97,600 give or take 50
     ("rounded-total", "贫困人口9.76万人,其中已脱贫9.42万人,剩余贫困人口3421人。",
      [P("9.76万人", 97600), P("9.42万人", 94200), P("3421人", 3421)], [("sum_ok", 97600, 97621)]),
+    # a subgroup larger than its group contradicts it, overlapping or not (…的有 reads as overlapping)
+    ("part-exceeds-whole", "全乡参加投票的选民5000人,其中,直接投票的有4000人,委托投票的有20000人。",
+     [P("5000人", 5000), P("4000人", 4000), P("20000人", 20000)], [("sum_mismatch", 5000, 20000)]),
+    # …but not a figure past a clause of another measure: it may be no part (养羊户 beside 养牛的)
+    ("no-part-past-another-measure", "全村养殖户20户,其中养牛的有5户,养牛300头,养羊户30户。",
+     [H("20户", 20), H("5户", 5), C("300头", 300, "头"), H("30户", 30)], []),
+    # an age band list after a gender list cuts across it: no parts of one total
+    ("age-bands-after-genders", "全村党员50名,其中男党员30名,女党员20名,35岁以下10名,60岁以上15名。",
+     [P("50名", 50), P("30名", 30), P("20名", 20), AGE("35岁以下", 35), P("10名", 10), AGE("60岁以上", 60),
+      P("15名", 15)], []),
+    # a figure stated as a change is no whole: the level before it is (比上年增加, 净增)
+    ("change-is-no-whole", "全镇现有党组织436个,比上年增加6个。其中党委21个,党支部415个。",
+     [C("436个", 436, "个"), C("6个", 6, "个"), C("21个", 21, "个"), C("415个", 415, "个")], [("sum_ok", 436, 436)]),
+    # 。其中 after a breakdown's part is of that breakdown's whole
+    ("second-breakdown-of-the-first-whole", "全村人口540人,其中男性280人,女性260人。其中劳动力300人。",
+     [P("540人", 540), P("280人", 280), P("260人", 260), P("300人", 300)],
+     [("sum_ok", 540, 540), ("sum_ok", 540, 300)]),
+    # a figure in a bracket closed before another is no whole of it
+    ("no-whole-from-a-closed-bracket", "监测对象57人,消除风险27人(一类户12人、二类户15人),未消除风险30人。",
+     [P("57人", 57), P("27人", 27), P("12人", 12), P("15人", 15), P("30人", 30)], [("sum_ok", 27, 27)]),
+    # what is done beside what is not is no whole of it
+    ("done-beside-pending", "累计消除风险27人,未消除风险30人。", [P("27人", 27), P("30人", 30)], []),
+    # a class of the whole's noun beside a group named otherwise cuts across it
+    ("class-beside-another-group", "全村有乡村人口292人,其中农业人口283人,劳动力149人。",
+     [P("292人", 292), P("283人", 283), P("149人", 149)], []),
+    # a figure named like the whole may be its sibling: no subset to exceed it
+    ("sibling-named-like-the-whole", "有茶园面积318亩,其中可采摘面积300亩,核桃面积765亩。",
+     [A("318亩", 318), A("300亩", 300), A("765亩", 765)], []),
+    # pinyin a web copy adds (農(nóng)業) is no bracket and no word
+    ("pinyin-annotations", "人口總數(shù):2401人農(nóng)業(yè)人口:2350人非農(nóng)業(yè)人口:61人",
+     [P("2401人", 2401), P("2350人", 2350), P("61人", 61)], [("sum_mismatch", 2401, 2411)]),
+    # a complementary pair splits the total before it: it must add up, within rounding
+    ("complement-pair-wrong", "全村总人口1500人,农业人口1400人,非农业人口120人。",
+     [P("1500人", 1500), P("1400人", 1400), P("120人", 120)], [("sum_mismatch", 1500, 1520)]),
+    ("complement-pair-ok", "全村总人口1500人,农业人口1400人,非农业人口100人。",
+     [P("1500人", 1500), P("1400人", 1400), P("100人", 100)], [("sum_ok", 1500, 1500)]),
+    ("complement-pair-rounded", "全镇总人口2.5万人,男1.28万人,女1.26万人。",
+     [P("2.5万人", 25000), P("1.28万人", 12800), P("1.26万人", 12600)], [("sum_ok", 25000, 25400)]),
+    ("complement-pair-of-another-noun", "全村总人口1500人,其中男性劳动力400人,女性劳动力350人。",
+     [P("1500人", 1500), P("400人", 400), P("350人", 350)], [("sum_ok", 1500, 750)]),
+    ("complement-pair-of-no-total", "劳动力800人,农业人口600人,非农业人口100人。",
+     [P("800人", 800), P("600人", 600), P("100人", 100)], []),
+    # a closed bracket list of one measure (…面积, …面积) is the whole
+    ("bracket-list-of-one-measure-wrong", "耕地面积1096亩(水田面积494亩,旱地面积600亩)。",
+     [A("1096亩", 1096), A("494亩", 494), A("600亩", 600)], [("sum_mismatch", 1096, 1094)]),
+    ("bracket-list-of-one-measure-ok", "耕地面积1094亩(水田面积494亩,旱地面积600亩)。",
+     [A("1094亩", 1094), A("494亩", 494), A("600亩", 600)], [("sum_ok", 1094, 1094)]),
+    ("bracket-list-naming-part", "全村土地面积5000亩(耕地面积2000亩,林地面积2500亩)。",
+     [A("5000亩", 5000), A("2000亩", 2000), A("2500亩", 2500)], [("sum_ok", 5000, 4500)]),
+    ("bracket-list-rounded", "耕地面积1095亩(水田面积494.6亩,旱地面积600.2亩)。",
+     [A("1095亩", 1095), A("494.6亩", 494.6), A("600.2亩", 600.2)], [("sum_ok", 1095, 1094.8)]),
+    # a bracket opened inside a breakdown breaks down one of its parts
+    ("inner-bracket-no-part", "全村土地2500亩,其中耕地1500亩,林地900亩,(水田500亩,旱地1000亩)。",
+     [A("2500亩", 2500), A("1500亩", 1500), A("900亩", 900), A("500亩", 500), A("1000亩", 1000)],
+     [("sum_ok", 2500, 2400)]),
+    # 。其中 after a clause of words only is not of the figure before that clause
+    ("no-breakdown-after-words", "选派5名驻村队员,到村开展帮扶工作。其中:县农业局12名帮扶人联系贫困户。",
+     [P("5名", 5), P("12名", 12)], []),
     ("traditional-nested-categories", "農作物受災面積51.3萬畝,其中糧食作物受災43.5萬畝,農作物成災面積48.3萬畝。",
      [A("51.3萬畝", 513000), A("43.5萬畝", 435000), A("48.3萬畝", 483000)], []),
 ]
@@ -192,12 +250,18 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "marks", "expected"), [pytest.param(*c[1:], id=c[0]) for c in CASES])
 def test_checks_from_the_language(text: str, marks: list[Mark], expected: list[tuple]) -> None:
+    assert_checks(text, marks, expected)
+
+
+def assert_checks(text: str, marks: list[Mark], expected: list[tuple]) -> list[Check]:
+    """The document's checks are `expected` [(kind, stated, computed)], in order, and well formed."""
     document, facts = make_document(text, marks)
     checks = check_document(document, facts)
     assert [(c.kind, c.stated, c.computed) for c in checks] == [
         (kind, pytest.approx(stated), pytest.approx(computed)) for kind, stated, computed in expected]
     for check in checks:
         assert_well_formed(check, document)
+    return checks
 
 
 def assert_well_formed(check: Check, document: Document) -> None:
@@ -205,6 +269,19 @@ def assert_well_formed(check: Check, document: Document) -> None:
     assert document.char_start <= check.char_start < check.char_end <= document.char_end
     assert check.text == document.text[check.char_start - document.char_start:check.char_end - document.char_start]
     assert check.message and check.check_id.startswith(f"{document.doc_id}-c{check.char_start}")
+
+
+@pytest.mark.parametrize(("case", "rule", "stated", "wholes", "parts"), [
+    ("share-of-breakdown", "share_of_group_whole", "f2", "f0", "f1"),
+    ("breakdown-exceeds", "breakdown", "f0", "f0", "f1,f2"),
+    ("part-exceeds-whole", "breakdown_part_exceeds_whole", "f0", "f0", "f2"),
+    ("complement-pair-wrong", "complement_pair_exhaustive", "f0", "f0", "f1,f2"),
+    ("share-of-parallel-categories", "share_of_parallel_categories", "f2", "f0,f1", "f1"),
+])
+def test_a_check_names_its_rule_and_facts(case: str, rule: str, stated: str, wholes: str, parts: str) -> None:
+    text, marks = next(c[1:3] for c in CASES if c[0] == case)
+    (check,) = check_document(*make_document(text, marks))
+    assert (check.rule, check.stated_fact_id, check.whole_fact_ids, check.part_fact_ids) == (rule, stated, wholes, parts)
 
 
 def test_span_covers_part_and_share_and_an_adjacent_whole() -> None:

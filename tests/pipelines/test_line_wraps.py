@@ -156,9 +156,10 @@ def test_an_ocr_full_stop_between_digits_before_a_percent_sign_reads_as_a_decima
     ("全村辖12个(gè)村民组", "全村辖12个村民组    "),
     ("距乡(xiāng)政府3公里", "距乡政府       3公里"),
     ("劳动(dòng)力310人", "劳动力      310人"),
-    # brackets with no tone mark, or not between characters, are no gloss
-    ("村(a)组", "村(a)组"),
+    ("我们(men)的", "我们的" + " " * 5),  # a neutral tone has no mark
+    # brackets of no pinyin, or not between characters, are no gloss
     ("村民(2)组", "村民(2)组"),
+    ("方案(A)稿", "方案(A)稿"),
     ("gè(gè)", "gè(gè)"),
 ])
 def test_a_pinyin_gloss_reads_after_the_word_it_cuts(text, read):

@@ -16,9 +16,9 @@ from pipelines.warehouse.schema import TABLE_NAMES, table_ddl, table_schemas
 from schemas import Check, Document, Fact, Section, Source
 from schemas.tables import TABLES, TABLES_BY_NAME
 
-# The tables as schema version 5 defines them, written by hand (version 4's, from before
+# The tables as schema version 5 defined them, written by hand (version 4's, from before
 # schemas.tables, and the place columns version 5 added to facts).
-HAND_WRITTEN = {
+HAND_WRITTEN_V5 = {
     "sources": """
         source_path VARCHAR PRIMARY KEY, sha256 VARCHAR, encoding VARCHAR, char_count INTEGER,
         status VARCHAR NOT NULL, error VARCHAR, loaded_at TIMESTAMP, pipeline_version VARCHAR""",
@@ -44,6 +44,9 @@ HAND_WRITTEN = {
         run_id VARCHAR PRIMARY KEY, flow_run_id VARCHAR, started_at TIMESTAMP,
         ended_at TIMESTAMP, sources INTEGER, facts INTEGER, failures INTEGER, status VARCHAR""",
 }
+# Version 6 added the columns of what each check compares (pipelines.warehouse.schema.MIGRATIONS).
+HAND_WRITTEN = {**HAND_WRITTEN_V5, "checks": HAND_WRITTEN_V5["checks"]
+                + ", rule VARCHAR, stated_fact_id VARCHAR, whole_fact_ids VARCHAR, part_fact_ids VARCHAR"}
 MODELS = {"sources": Source, "documents": Document, "sections": Section, "facts": Fact, "checks": Check}
 
 

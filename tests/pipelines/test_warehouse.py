@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from pipelines.process import SourceResult, process_path
-from pipelines.warehouse import SCHEMA_VERSION, connect, create_views, load_source, load_sources, row_counts
+from pipelines.warehouse import SCHEMA_VERSION, connect, load_source, load_sources, row_counts
 
 # The schema of version 1, as warehouses made by it have it.
 V1_SCHEMA = """
@@ -125,6 +125,8 @@ def test_a_version_1_warehouse_is_migrated_with_its_rows_and_takes_new_ones(tmp_
         assert {t: con.execute(select[t]).fetchall() for t in tables} == before
         # version 5's place columns are there, empty until the sources are run again
         assert con.execute("SELECT count(*) FROM facts WHERE place_level IS NOT NULL").fetchone()[0] == 0
+        # version 6's check columns too
+        assert con.execute("SELECT count(*) FROM checks WHERE rule IS NOT NULL").fetchone()[0] == 0
         assert con.execute("SELECT text FROM source_texts_v").fetchone()[0] == sample_result.text
         assert _primary_keys(con) == {"sources", "documents", "checks", "runs"}
         assert not_null | {("facts", "NOT NULL", ("fact_id",)), ("sections", "NOT NULL", ("section_id",))} \
@@ -165,6 +167,17 @@ def test_loaded_facts_keep_their_spans(warehouse, sample_result, sample_text):
     assert rows and all(sample_text[s:e] == t for s, e, t in rows)
     stored = warehouse.execute("SELECT text FROM source_texts_v").fetchone()[0]
     assert stored == sample_text
+
+
+def test_a_check_joins_back_to_the_facts_it_compares(warehouse, sample_result):
+    _load(warehouse, sample_result)
+    unjoined = warehouse.execute("""
+        SELECT c.check_id, id FROM checks c,
+               unnest(string_split(c.stated_fact_id || ',' || c.whole_fact_ids || ',' || c.part_fact_ids, ',')) t(id)
+        WHERE id NOT IN (SELECT fact_id FROM facts)""").fetchall()
+    assert unjoined == []
+    assert warehouse.execute("SELECT count(*) FROM checks WHERE rule IS NULL OR part_fact_ids = ''").fetchone()[0] == 0
+    assert warehouse.execute("SELECT count(*) FROM checks").fetchone()[0] == len(sample_result.checks) > 0
 
 
 def test_facts_view_leaves_duplicates_out(warehouse, sample_result):

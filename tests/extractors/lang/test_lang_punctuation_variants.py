@@ -26,6 +26,7 @@ def test_a_variant_is_the_union_of_its_parts(variant, parts):
 
 @pytest.mark.parametrize(("subset", "whole"), [
     (p.WORD_SPACES, p.SPACES), (p.EXCLAMATIONS, p.SENTENCE_FINAL), ("”」』", p.CLOSE_QUOTES),
+    (p.SEMICOLONS, p.SENTENCE_FINAL),
 ])
 def test_a_narrower_class_is_part_of_the_wider_one(subset, whole):
     assert set(subset) <= set(whole)
