@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from extractors.base import Candidate, Measure, Segmenter
 from extractors.lang.people import PEOPLE_NOUNS as _PEOPLE_WORDS
@@ -27,6 +26,8 @@ from extractors.lang.subjects import LEADING_NOISE as _LEADING_NOISE
 from extractors.lang.subjects import LINK_WORDS as _LINK_WORDS
 from extractors.lang.subjects import SCOPE_HEADS as _SCOPE_HEADS
 from extractors.lang.subjects import SHARE_MARKERS as _SHARE_MARKERS
+from extractors.subject_frames import (PriorFigure, change_word, households_subject, part_subject, people_subject,
+                                       share_frame, share_subject, whole_of)
 
 _SENTENCE_END = re.compile(char_class(SENTENCE_FINAL, "\n") + "|" + ASCII_STOP)
 _WINDOW = 20
@@ -63,17 +64,6 @@ class Sentences:
         before = bisect.bisect_left(ends, start)
         after = bisect.bisect_left(ends, end)
         return (ends[before - 1] + 1 if before else self._lo), (ends[after] + 1 if after < len(ends) else self._hi)
-
-
-@dataclass(frozen=True, slots=True)
-class PriorFigure:
-    """A figure already found earlier in the same sentence."""
-
-    end: int
-    kind: str
-    measures: Measure
-    unit: str
-    subject: str | None
 
 
 # A space between two Chinese characters separates nothing (a wrapped line read as one,
@@ -205,9 +195,63 @@ def _closes_with_one_word_noun(text: str, end: int, following: str) -> bool:
 
 def subject_of(
     text: str, kind: str, measures: Measure, candidate: Candidate, sentence: tuple[int, int],
-    segment: Segmenter | None, prior: Sequence[PriorFigure] = (),
+    segment: Segmenter | None, prior: Sequence[PriorFigure] = (), paragraph: Sequence[PriorFigure] = (),
 ) -> str | None:
-    """What the figure measures (see the module docstring); `measures` is the kind's."""
+    """What the figure measures (see the module docstring); `measures` is the kind's.
+    `prior`: the sentence's figures before it; `paragraph`: the paragraph's."""
+    lo = sentence[0]
+    start = candidate.start
+    if measures == Measure.SHARE:
+        frame = share_frame(text, start, lo)
+        if frame is not None:
+            return _share_of(text, frame, prior, lo, segment)
+    subject = _phrase_of(text, kind, measures, candidate, sentence, segment, prior)
+    if measures == Measure.SHARE:
+        change = change_word(text, start, lo)
+        if change and subject and not subject.endswith(change):
+            return subject + change  # 农民人均纯收入增长9%: the rate is of the change
+        return subject
+    whole = whole_of(text, start, kind, measures, paragraph, lo)
+    if whole is not None:
+        head = _words(whole.subject or "", segment)[-1:] if measures not in _PEOPLE_MEASURES else []
+        inherited = subject is not None and subject in {p.subject for p in prior}
+        part = part_subject(subject, inherited, _modifier(text, start, lo, segment), whole, measures, "".join(head))
+        subject = part or subject
+    if measures == Measure.HOUSEHOLDS:
+        return households_subject(subject)
+    if measures == Measure.PEOPLE:
+        return people_subject(subject, [p.subject for p in prior if p.measures == Measure.HOUSEHOLDS and p.subject])
+    return subject
+
+
+def _share_of(text: str, frame, prior: Sequence[PriorFigure], lo: int, segment: Segmenter | None) -> str | None:
+    """A share with a 占 frame: the part named before 占 (农业人口占91%), else the figure it
+    is a share of (the respective one of a list: 分别占总数的60%和40%), with the base."""
+    floor = max([lo, *(p.end for p in prior if p.end <= frame.verb)])
+    part = preceding_phrase(text, frame.verb, floor, segment)
+    earlier = [p for p in prior if p.subject and p.measures != Measure.SHARE and p.end <= frame.verb]
+    if not part and earlier:
+        listed = frame.respectively and frame.count <= len(earlier)
+        part = earlier[-frame.count + frame.index].subject if listed else earlier[-1].subject
+    return share_subject(part or "", frame.base) or None
+
+
+def _modifier(text: str, start: int, lo: int, segment: Segmenter | None) -> str:
+    """The words of the clause before a part figure, as they stand (35岁以下的有 → 35岁以下的)."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, lo, start))
+    words = _words(text[breaks[-1].end() if breaks else lo:start].strip(), segment)
+    while words and (words[0] in _INTRODUCING or words[0] in _LEADING_NOISE):
+        del words[0]
+    while words and (words[-1] in _LINK_WORDS or words[-1] in _INTRODUCING):
+        words.pop()
+    return "".join(words)
+
+
+def _phrase_of(
+    text: str, kind: str, measures: Measure, candidate: Candidate, sentence: tuple[int, int],
+    segment: Segmenter | None, prior: Sequence[PriorFigure],
+) -> str | None:
+    """The phrase the figure names (before the frames of subject_of)."""
     lo, hi = sentence
     if measures == Measure.UNITS and candidate.unit.surface.lstrip("个"):
         return candidate.unit.surface.lstrip("个")  # 14个行政村; 行政村12个 is read like any count

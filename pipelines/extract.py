@@ -50,15 +50,17 @@ def extract_facts(
     locator = SectionLocator(sections)
     sentences = Sentences(read, lo, hi)
     facts = []
-    prior: list[PriorFigure] = []
+    paragraph: list[PriorFigure] = []
     for extractor, candidate in default_scanner().scan(read, lo, hi, segment):
         kind, measures = str(extractor.kind), extractor.traits.measures
         start, end = sentences.around(candidate.start, candidate.end)
         sentence = (max(start, candidate.start - MAX_SENTENCE_REACH), min(end, candidate.end + MAX_SENTENCE_REACH))
-        prior = [p for p in prior if p.end > sentence[0]]
-        subject = as_written(subject_of(read, kind, measures, candidate, sentence, segment, prior), reading, text,
-                             *sentence)
-        prior.append(PriorFigure(candidate.end, kind, measures, candidate.unit.canonical, subject))
+        paragraph_start = max(read.rfind("\n", lo, candidate.start) + 1, candidate.start - MAX_SENTENCE_REACH)
+        paragraph = [p for p in paragraph if p.end > paragraph_start]
+        prior = [p for p in paragraph if p.end > sentence[0]]
+        subject = as_written(subject_of(read, kind, measures, candidate, sentence, segment, prior, paragraph),
+                             reading, text, *sentence)
+        paragraph.append(PriorFigure(candidate.end, kind, measures, candidate.unit.canonical, subject))
         char_start, char_end = reading.span(candidate.start, candidate.end)
         facts.append(Fact(
             fact_id=f"{document.doc_id}-{char_start}-{kind}",

@@ -139,11 +139,17 @@ def as_written(phrase: str | None, reading: Reading, text: str, lo: int = 0, hi:
     return "".join(phrase.split()) or None if reading.wrapped else phrase
 
 
+@lru_cache(maxsize=4)
+def _script_of(read: str, text: str) -> dict[int, str]:
+    """str.translate table from each folded character of `read` to the text's own (户 → 戶)."""
+    return {ord(a): b for a, b in zip(read, text) if a != b and fold(b) == a}  # not a wrap's moved characters
+
+
 def _in_its_script(phrase: str, reading: Reading, text: str, lo: int, hi: int) -> str:
     shortened = phrase.endswith(ELLIPSIS)  # a long title cut short: …
     body = "".join(phrase.removesuffix(ELLIPSIS).split())
     found = re.compile(_SPACES.join(map(re.escape, body))).search(reading.text, lo, hi) if body else None
-    if found is None:
-        return phrase
+    if found is None:  # a phrase put together from the text's words (脱贫 + 户数): each character as the text writes it
+        return phrase.translate(_script_of(reading.text, text))
     start, end = reading.span(*found.span())
     return text[start:end] + (ELLIPSIS if shortened else "")

@@ -1,0 +1,194 @@
+"""What a figure's frame adds to the phrase it names (extractors/subject.py).
+
+A share names its base after 占 (通电农户占农户总数的89% → 通电农户占农户总数), a rate of
+change its verb (农民人均纯收入增长9% → …增长); a bare households or people figure counts
+households or people (共210户,780人 → 户数, 人口), people after households of one group are
+its people (脱贫27户89人 → 脱贫户数, 脱贫人口); a part of a broken-down whole is of the
+whole's kind (其中男822人 → 男村委会成员; 其中水田800亩 → 水田面积).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.base import Measure
+from extractors.lang.people import PEOPLE_HEAD_CHARS, PEOPLE_NOUNS, POSTS_COUNTED
+from extractors.lang.punctuation import (CLOSE_BRACKETS, COLONS, COMMAS, LIST_COMMA, OPEN_BRACKETS, SENTENCE_FINAL,
+                                         char_class)
+from extractors.lang.script import fold
+from extractors.lang.subjects import (AFTER_CHANGE, AGE_NOUN, AMONG, BREAKDOWN, CHANGE_NOUNS, CHANGE_VERBS,
+                                      HOUSEHOLD_CHAR, HOUSEHOLDS_NOUN, PEOPLE_NOUN, SHARE_OF, TOTAL_INTRODUCING)
+from extractors.lang.totals import LEAD_TRAILERS, RESPECTIVELY
+
+# A clause of a share ends at these (a list comma only separates the shares of one list).
+_SHARE_CLAUSE_BREAK = re.compile(char_class(COMMAS, SENTENCE_FINAL, COLONS, "\n", OPEN_BRACKETS, CLOSE_BRACKETS))
+_SHARE_FIGURE = r"[0-9０-９.．]+\s*[%％‰]"
+_LIST_JOINT = f"(?:{char_class(LIST_COMMA)}|和|及|与)"
+# Earlier shares of one list before this one: 占总数的100%、88.6%和 …
+_SHARES_BEFORE = re.compile(f"(?:{_SHARE_FIGURE}\\s*{_LIST_JOINT}\\s*)+$")
+_SHARES_AFTER = re.compile(f"(?:\\s*{_LIST_JOINT}\\s*{_SHARE_FIGURE})+")
+_SHARE_VERB = re.compile(SHARE_OF + "(?![地用据])")
+_BASE_LEAD = ("到", "有", "了")
+_CHANGE_BEFORE = re.compile("(?:" + "|".join(sorted((*CHANGE_VERBS, *CHANGE_NOUNS), key=len, reverse=True)) + ")"
+                            + "(?:" + "|".join(AFTER_CHANGE) + ")?$")
+_SPACES = re.compile(r"\s+")
+# 其中 after a whole, 党员中, before the parts; a bracket right after a figure opens its parts.
+_BREAKDOWN_CUE = re.compile(f"{BREAKDOWN}|(?<=[\u4e00-\u9fff]){AMONG}(?={char_class(COMMAS, COLONS)})")
+_PARTS_IN_BRACKETS = re.compile(f"\\s*{char_class(OPEN_BRACKETS)}")
+_CLOSING = re.compile(char_class(CLOSE_BRACKETS))
+# A total stated for a whole: 共有委员45人, 有支部委员27人 (its clause opens with a total word).
+_TOTAL_BEFORE = re.compile(f"(?:^|{char_class(COMMAS, SENTENCE_FINAL, COLONS, chr(10))})[^,，。;；:：\n]{{0,8}}?"
+                           f"(?:{'|'.join(TOTAL_INTRODUCING)})[^,，。;；:：\n0-9]{{0,12}}[0-9０-９.]+[^,，。;；:：\n]{{0,3}}$")
+_PEOPLE_ENDS = (*PEOPLE_NOUNS, *POSTS_COUNTED, *PEOPLE_HEAD_CHARS)
+
+
+@dataclass(frozen=True, slots=True)
+class ShareFrame:
+    """占 (at `verb`) and the base it names before a share; the share is the `index`-th of
+    `count` listed after one frame (分别占总数的60%和40%)."""
+
+    verb: int
+    base: str
+    index: int
+    count: int
+    respectively: bool
+
+
+def share_frame(text: str, start: int, lo: int) -> ShareFrame | None:
+    """The 占 frame of a share starting at `start` (None when 占 heads no clause before it)."""
+    listed = _SHARES_BEFORE.search(text, lo, start)
+    head_end = listed.start() if listed else start
+    index = len(re.findall(_SHARE_FIGURE, listed.group())) if listed else 0
+    breaks = list(_SHARE_CLAUSE_BREAK.finditer(text, lo, head_end))
+    clause_start = breaks[-1].end() if breaks else lo
+    verbs = list(_SHARE_VERB.finditer(text, clause_start, head_end))
+    if not verbs:
+        return None
+    verb = verbs[-1].start()
+    base = _SPACES.sub("", text[verb + 1:head_end])
+    changed = True
+    while changed:
+        changed = False
+        for trailer in LEAD_TRAILERS:
+            if base.endswith(trailer):
+                base, changed = base[:-len(trailer)], True
+        for lead in _BASE_LEAD:
+            if base.startswith(lead):
+                base, changed = base[len(lead):], True
+    after = _SHARES_AFTER.match(text, _end_of_share(text, start))
+    count = index + 1 + (len(re.findall(_SHARE_FIGURE, after.group())) if after else 0)
+    return ShareFrame(verb, base, index, count, RESPECTIVELY in text[clause_start:verb + 1])
+
+
+def _end_of_share(text: str, start: int) -> int:
+    figure = re.compile(_SHARE_FIGURE).match(text, start)
+    return figure.end() if figure else start
+
+
+def share_subject(part: str, base: str) -> str:
+    """A share's subject: the part and, when its frame names one, the base (占比: the part's share)."""
+    return f"{part}{SHARE_OF}{base}" if part and base else part or base
+
+
+def change_word(text: str, start: int, lo: int) -> str | None:
+    """The verb or noun of change right before a rate (增长9%, 增长了9%, 增幅9%), else None."""
+    before = _SPACES.sub("", text[max(lo, start - 8):start])
+    found = _CHANGE_BEFORE.search(before)
+    if not found:
+        return None
+    word = found.group()
+    return next((word[:-len(tail)] for tail in AFTER_CHANGE if word.endswith(tail) and len(word) > len(tail)), word)
+
+
+def names_people(phrase: str | None) -> bool:
+    """True when `phrase` ends with a noun of people (党员, 选民, 村委会成员, 书记)."""
+    return bool(phrase) and fold(phrase).endswith(_PEOPLE_ENDS)
+
+
+def households_subject(subject: str | None) -> str:
+    """A households figure counts households: 户数 when nothing names them; a group named
+    without 户 (脱贫, 在册人口, 返乡人员) takes 户数 after its name."""
+    if not subject:
+        return HOUSEHOLDS_NOUN
+    return subject if HOUSEHOLD_CHAR in fold(subject) else subject + HOUSEHOLDS_NOUN
+
+
+def people_subject(subject: str | None, households: Sequence[str]) -> str:
+    """A people figure counts people: 人口 when nothing names them; after households of the
+    same group (贫困户4户21人, 脱贫27户89人) the group's 人口."""
+    if not subject:
+        return PEOPLE_NOUN
+    folded = fold(subject)
+    if folded == HOUSEHOLDS_NOUN:
+        return PEOPLE_NOUN
+    if folded in {fold(h) for h in households} or folded.endswith(HOUSEHOLD_CHAR):
+        for noun in (HOUSEHOLDS_NOUN, HOUSEHOLD_CHAR):
+            if folded.endswith(noun) and len(folded) > len(noun):
+                return subject[:-len(noun)] + PEOPLE_NOUN
+        if not names_people(subject):
+            return subject + PEOPLE_NOUN
+    return subject
+
+
+@dataclass(frozen=True, slots=True)
+class PriorFigure:
+    """A figure found earlier in the same sentence or paragraph."""
+
+    end: int
+    kind: str
+    measures: Measure
+    unit: str
+    subject: str | None
+
+
+def whole_of(text: str, start: int, kind: str, measures: Measure, paragraph: Sequence[PriorFigure],
+             sentence_start: int) -> PriorFigure | None:
+    """The whole the figure at `start` is a part of: the last figure of its sort before the
+    paragraph's last breakdown cue (其中, 党员中, a bracket right after a figure); for people
+    and ages without a cue, the paragraph's first people figure (村党支部书记9人…;年龄结构:
+    46—55岁7人)."""
+    people = measures in (Measure.PEOPLE, Measure.AGE)
+    wholes = [f for f in paragraph if f.subject
+              and (f.measures == Measure.PEOPLE and names_people(f.subject) if people else f.kind == kind)]
+    lo = paragraph[0].end if paragraph else start
+    cues = [cue.start() for cue in _BREAKDOWN_CUE.finditer(text, lo, start)]
+    cues += [f.end for f in paragraph if _PARTS_IN_BRACKETS.match(text, f.end) and f.end < start]
+    # a bracket closed since the cue ends its parts; an amount's parts stay in its sentence
+    cues = [c for c in cues if not _CLOSING.search(text, c, start) and (people or c >= sentence_start)]
+    broken = [f for f in wholes if cues and f.end <= max(cues)][-1:]
+    if not people:
+        return broken[0] if broken else None
+    # no class of an earlier whole (女村委会成员 after 村委会成员) is a whole of its own
+    wholes = [f for i, f in enumerate(wholes) if not _is_part(f.subject or "", wholes[:i])]
+    totals = [f for f in wholes if _TOTAL_BEFORE.search(text, max(f.end - 30, 0), f.end)][-1:]
+    # 其中 after a whole, or a total stated (共有委员45人) after it; else the paragraph's first
+    return max(broken + totals, key=lambda f: f.end, default=wholes[0] if wholes else None)
+
+
+def _is_part(subject: str, before: Sequence[PriorFigure]) -> bool:
+    """True when `subject` is a class of an earlier figure's (女村委会成员 after 村委会成员)."""
+    folded = fold(subject)
+    return any(f.subject and len(folded) > len(f.subject) and folded.endswith(fold(f.subject)) for f in before)
+
+
+def part_subject(own: str | None, inherited: bool, modifier: str, whole: PriorFigure, measures: Measure,
+                 head: str) -> str | None:
+    """A part's subject given its whole (None: its own phrase stands): a class of the
+    whole's people (男 → 男村委会成员; the words before a bare figure: 35岁以下的 → 35岁以下的
+    无职党员), their age (年龄结构:36—45岁 → 支部委员年龄), or a part of an amount's head noun
+    (水田 → 水田面积). `inherited`: `own` is an earlier figure's subject, not a phrase of its own
+    (46—55岁7人,56岁以上2人: 2人 takes 46—55岁…)."""
+    subject = whole.subject or ""
+    if measures == Measure.AGE:
+        if not own or fold(own) == AGE_NOUN or fold(own).endswith(fold(subject)):
+            return subject + AGE_NOUN
+        return own + AGE_NOUN if names_people(own) else None
+    if measures == Measure.PEOPLE:
+        if names_people(own) and not inherited:
+            return None
+        named = modifier if inherited or not own else own
+        return named + subject if named and not fold(named).endswith(fold(subject)) else None
+    if own and head and fold(own)[-1] != fold(head)[-1]:  # 农业产值 is a 总值 already
+        return own + head
+    return None
