@@ -12,8 +12,9 @@ from collections.abc import Sequence
 
 from extractors.base import Candidate, Measure, Segmenter
 from extractors.lang.people import PEOPLE_NOUNS as _PEOPLE_WORDS
-from extractors.lang.punctuation import (ASCII_STOP, CLAUSE_END, CLOSE_BRACKETS, CLOSE_QUOTES, COLONS, COMMAS,
-                                         LIST_COMMA, OPEN_BRACKETS, OPEN_QUOTES, SENTENCE_FINAL, char_class)
+from extractors.lang.punctuation import (ASCII_STOP, CELL_RULES, CLAUSE_END, CLOSE_BRACKETS, CLOSE_QUOTES, COLONS, COMMAS,
+                                         LIST_COMMA, OPEN_BRACKETS, OPEN_QUOTES, PINYIN_GLOSS, SENTENCE_FINAL,
+                                         char_class)
 from extractors.lang.subjects import ADMIN_UNITS as _ADMIN_UNITS
 from extractors.lang.subjects import CHANGE_VERBS as _CHANGE_VERBS
 from extractors.lang.subjects import COMPARISON as _COMPARISON
@@ -26,22 +27,24 @@ from extractors.lang.subjects import LEADING_NOISE as _LEADING_NOISE
 from extractors.lang.subjects import LINK_WORDS as _LINK_WORDS
 from extractors.lang.subjects import SCOPE_HEADS as _SCOPE_HEADS
 from extractors.lang.subjects import SHARE_MARKERS as _SHARE_MARKERS
-from extractors.subject_frames import (PriorFigure, change_word, households_subject, part_subject, people_subject,
-                                       share_frame, share_subject, whole_of)
+from extractors.subject_frames import (PriorFigure, ShareFrame, change_word, group_name, households_subject,
+                                       names_people, part_subject, people_subject, share_frame, share_subject,
+                                       topic_of, whole_of)
 
 _SENTENCE_END = re.compile(char_class(SENTENCE_FINAL, "\n") + "|" + ASCII_STOP)
 _WINDOW = 20
 _MAX_CHARS = 12
 # A tab separates table cells (.docx and spreadsheet text) as a comma does clauses.
-_CLAUSE_BREAK = re.compile(char_class(COMMAS, SENTENCE_FINAL, COLONS, "\n\t", LIST_COMMA, OPEN_QUOTES, CLOSE_QUOTES,
+_CLAUSE_BREAK = re.compile(char_class(COMMAS, SENTENCE_FINAL, COLONS, "\n\t", CELL_RULES, LIST_COMMA, OPEN_QUOTES, CLOSE_QUOTES,
                                       OPEN_BRACKETS, CLOSE_BRACKETS) + "|" + ASCII_STOP)
+_PINYIN_GLOSS = re.compile(PINYIN_GLOSS)
 # A quoted name right before the figure.
 _QUOTED_BEFORE = re.compile(char_class(OPEN_QUOTES) + "(" + char_class(OPEN_QUOTES, CLOSE_QUOTES, COMMAS, "。;；\n",
                                                                        negate=True)
                             + "{1,12})" + char_class(CLOSE_QUOTES) + "$")
 # A parenthesis closed before the figure: a gloss or a note on the noun before it.
 _CLOSED_PARENTHESIS = re.compile(r"[(（][^()（）]*[)）]")
-_FOLLOWING_CUT = re.compile(char_class(COMMAS, SENTENCE_FINAL, COLONS, "\n\t", OPEN_BRACKETS, CLOSE_BRACKETS, OPEN_QUOTES,
+_FOLLOWING_CUT = re.compile(char_class(COMMAS, SENTENCE_FINAL, COLONS, "\n\t", CELL_RULES, OPEN_BRACKETS, CLOSE_BRACKETS, OPEN_QUOTES,
                                        CLOSE_QUOTES, "*＊+＋", ranges="0-9０-９") + "|" + ASCII_STOP)
 # What is left before a figure in 由2020年的3万元: a time word, no subject.
 _TIME_RESIDUE = re.compile(r"[年月底末初的]+")
@@ -93,8 +96,9 @@ def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) 
     `lo` is where the phrase may begin at the earliest: the sentence start or the end
     of the previous figure.
     """
-    window_start = max(lo, start - _WINDOW)
-    window = text[window_start:start].rstrip(" \t\u00a0\u3000")  # 耕地面积<TAB>3200亩: a gap, not a break
+    window_start = max(lo, start - _WINDOW - 8)
+    window = _PINYIN_GLOSS.sub("", text[window_start:start])[-_WINDOW:].rstrip(" \t\u00a0\u3000")  # 耕地面积<TAB>3200亩:
+    # a gap, not a break
     closed = list(_CLOSED_PARENTHESIS.finditer(window))
     if closed:
         after = window[closed[-1].end():]
@@ -106,6 +110,9 @@ def preceding_phrase(text: str, start: int, lo: int, segment: Segmenter | None) 
         return quoted.group(1)  # 开展“三会一课”48次, 《村规民约》3份: the quoted name is the thing
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:
+        last = breaks[-1]
+        if last.group() in COLONS and last.start() > 0 and not window[last.end():].strip():
+            return preceding_phrase(text, text.rfind(last.group(), lo, start), lo, segment)  # 面积:14平方公里: its label
         window = window[breaks[-1].end():]
     # Another figure inside the clause: keep what follows it.
     after_figure = re.search(r"[0-9０-９*＊]", window) is not None
@@ -165,10 +172,12 @@ def _until_comparison(words: list[str]) -> list[str]:
 
 def following_phrase(text: str, end: int, hi: int, segment: Segmenter | None) -> str:
     """The noun phrase right after a measure word (27名村支部书记、村委会主任 → …主任)."""
-    window = text[end:min(hi, end + _WINDOW)]
-    if window[:1] == "、":
-        return ""  # 888人、党员34人: the next item of a list
+    window = _PINYIN_GLOSS.sub("", text[end:min(hi, end + _WINDOW + 8)])[:_WINDOW]
+    if window[:1] in ("、", "/"):
+        return ""  # 888人、党员34人: the next item of a list; 160人/平方公里: a per-unit figure
     cut = _FOLLOWING_CUT.search(window)
+    if cut and cut.group() in COLONS:
+        return ""  # 2401人农业人口:2350人: the label of the next figure
     window = window[: cut.start()] if cut else window
     if "的" in window:
         head = window.rsplit("的", 1)[1]
@@ -204,7 +213,7 @@ def subject_of(
     if measures == Measure.SHARE:
         frame = share_frame(text, start, lo)
         if frame is not None:
-            return _share_of(text, frame, prior, lo, segment)
+            return _share_of(text, frame, prior, paragraph, lo, segment)
     subject = _phrase_of(text, kind, measures, candidate, sentence, segment, prior)
     if measures == Measure.SHARE:
         change = change_word(text, start, lo)
@@ -224,16 +233,22 @@ def subject_of(
     return subject
 
 
-def _share_of(text: str, frame, prior: Sequence[PriorFigure], lo: int, segment: Segmenter | None) -> str | None:
-    """A share with a 占 frame: the part named before 占 (农业人口占91%), else the figure it
-    is a share of (the respective one of a list: 分别占总数的60%和40%), with the base."""
+def _share_of(text: str, frame: ShareFrame, prior: Sequence[PriorFigure], paragraph: Sequence[PriorFigure],
+              lo: int, segment: Segmenter | None) -> str | None:
+    """A share with a 占 frame: the part named before 占 (农业人口占91%), a class of the people
+    the paragraph's topic names (从党员的学历看,大专以上的占12.8%), else the figure it is a
+    share of (the respective one of a list: 分别占总数的60%和40%), with the base."""
     floor = max([lo, *(p.end for p in prior if p.end <= frame.verb)])
     part = preceding_phrase(text, frame.verb, floor, segment)
+    named = bool(part)
+    topic = topic_of(text, paragraph[0].end if paragraph else lo, frame.verb)
+    if topic is not None and not names_people(part):
+        part = (part or _modifier(text, frame.verb, lo, segment)) + (topic.subject or "")
     earlier = [p for p in prior if p.subject and p.measures != Measure.SHARE and p.end <= frame.verb]
     if not part and earlier:
         listed = frame.respectively and frame.count <= len(earlier)
         part = earlier[-frame.count + frame.index].subject if listed else earlier[-1].subject
-    return share_subject(part or "", frame.base) or None
+    return share_subject(part or "", frame.base, named) or None
 
 
 def _modifier(text: str, start: int, lo: int, segment: Segmenter | None) -> str:
@@ -302,8 +317,12 @@ def _phrase_of(
         # amount of its kind before it
         if measures in _PEOPLE_MEASURES:
             groups = [p for p in groups if p.measures in _PEOPLE_MEASURES]
+        elif measures == Measure.AMOUNT and groups[-1].measures == Measure.THINGS \
+                and not text[groups[-1].end:candidate.start].strip():
+            groups = groups[-1:]  # 危堤13处3200米: the amount of the things just counted
         elif measures == Measure.AMOUNT:  # 白茶种植46户350亩: else the group just counted
             groups = [p for p in groups if p.kind == kind] or groups
         if groups:
-            return groups[-1].subject
+            last = groups[-1]
+            return group_name(last.subject) if last.measures in _PEOPLE_MEASURES else last.subject
     return preceding or following or None

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from extractors.base import Measure
 from extractors.lang.people import PEOPLE_HEAD_CHARS, PEOPLE_NOUNS, POSTS_COUNTED
-from extractors.lang.punctuation import (CLOSE_BRACKETS, COLONS, COMMAS, LIST_COMMA, OPEN_BRACKETS, SENTENCE_FINAL,
-                                         char_class)
+from extractors.lang.punctuation import (CLOSE_BRACKETS, COLONS, COMMAS, LIST_COMMA, OPEN_BRACKETS, PINYIN_GLOSS,
+                                         SENTENCE_FINAL, char_class)
 from extractors.lang.script import fold
 from extractors.lang.subjects import (AFTER_CHANGE, AGE_NOUN, AMONG, BREAKDOWN, CHANGE_NOUNS, CHANGE_VERBS,
-                                      HOUSEHOLD_CHAR, HOUSEHOLDS_NOUN, PEOPLE_NOUN, SHARE_OF, TOTAL_INTRODUCING)
+                                      HOUSEHOLD_CHAR, HOUSEHOLDS_NOUN, PEOPLE_NOUN, PEOPLE_STAFF, SHARE_OF,
+                                      TOPIC, TOTAL_INTRODUCING)
 from extractors.lang.totals import LEAD_TRAILERS, RESPECTIVELY
 
 # A clause of a share ends at these (a list comma only separates the shares of one list).
@@ -33,6 +34,7 @@ _BASE_LEAD = ("到", "有", "了")
 _CHANGE_BEFORE = re.compile("(?:" + "|".join(sorted((*CHANGE_VERBS, *CHANGE_NOUNS), key=len, reverse=True)) + ")"
                             + "(?:" + "|".join(AFTER_CHANGE) + ")?$")
 _SPACES = re.compile(r"\s+")
+_PINYIN_GLOSS = re.compile(PINYIN_GLOSS)
 # 其中 after a whole, 党员中, before the parts; a bracket right after a figure opens its parts.
 _BREAKDOWN_CUE = re.compile(f"{BREAKDOWN}|(?<=[\u4e00-\u9fff]){AMONG}(?={char_class(COMMAS, COLONS)})")
 _PARTS_IN_BRACKETS = re.compile(f"\\s*{char_class(OPEN_BRACKETS)}")
@@ -40,6 +42,10 @@ _CLOSING = re.compile(char_class(CLOSE_BRACKETS))
 # A total stated for a whole: 共有委员45人, 有支部委员27人 (its clause opens with a total word).
 _TOTAL_BEFORE = re.compile(f"(?:^|{char_class(COMMAS, SENTENCE_FINAL, COLONS, chr(10))})[^,，。;；:：\n]{{0,8}}?"
                            f"(?:{'|'.join(TOTAL_INTRODUCING)})[^,，。;；:：\n0-9]{{0,12}}[0-9０-９.]+[^,，。;；:：\n]{{0,3}}$")
+# A list of classes after a colon (年龄结构:46—55岁7人): the parts of the figures before it.
+_LIST_CUE = re.compile(f"[\u4e00-\u9fff]{char_class(COLONS)}")
+# 从党员的年龄看, 从党员的分布看: the people the parts after it are of.
+_TOPIC = re.compile(f"{TOPIC[0]}([^,，。;；:：\\n的]{{1,10}})的[^,，。;；:：\\n]{{0,6}}?{TOPIC[1]}")
 _PEOPLE_ENDS = (*PEOPLE_NOUNS, *POSTS_COUNTED, *PEOPLE_HEAD_CHARS)
 
 
@@ -60,13 +66,14 @@ def share_frame(text: str, start: int, lo: int) -> ShareFrame | None:
     listed = _SHARES_BEFORE.search(text, lo, start)
     head_end = listed.start() if listed else start
     index = len(re.findall(_SHARE_FIGURE, listed.group())) if listed else 0
-    breaks = list(_SHARE_CLAUSE_BREAK.finditer(text, lo, head_end))
-    clause_start = breaks[-1].end() if breaks else lo
+    unglossed = _PINYIN_GLOSS.sub(lambda gloss: "_" * len(gloss.group()), text[lo:head_end])  # 總數(shù)的
+    breaks = list(_SHARE_CLAUSE_BREAK.finditer(unglossed))
+    clause_start = lo + breaks[-1].end() if breaks else lo
     verbs = list(_SHARE_VERB.finditer(text, clause_start, head_end))
     if not verbs:
         return None
     verb = verbs[-1].start()
-    base = _SPACES.sub("", text[verb + 1:head_end])
+    base = _PINYIN_GLOSS.sub("", _SPACES.sub("", text[verb + 1:head_end]))
     changed = True
     while changed:
         changed = False
@@ -86,9 +93,12 @@ def _end_of_share(text: str, start: int) -> int:
     return figure.end() if figure else start
 
 
-def share_subject(part: str, base: str) -> str:
-    """A share's subject: the part and, when its frame names one, the base (占比: the part's share)."""
-    return f"{part}{SHARE_OF}{base}" if part and base else part or base
+def share_subject(part: str, base: str, named: bool) -> str:
+    """A share's subject: the part and, when its frame names one, the base (占比: the part's
+    share); a part `named` before 占 keeps it (种植业占35%: 种植业占)."""
+    if part and (base or named):
+        return f"{part}{SHARE_OF}{base}"
+    return part or base
 
 
 def change_word(text: str, start: int, lo: int) -> str | None:
@@ -114,9 +124,20 @@ def households_subject(subject: str | None) -> str:
     return subject if HOUSEHOLD_CHAR in fold(subject) else subject + HOUSEHOLDS_NOUN
 
 
+def group_name(subject: str | None) -> str | None:
+    """The group a households or people figure's subject names (白茶种植户数 → 白茶种植), for
+    an amount of the same group (白茶种植46户350亩)."""
+    folded = fold(subject or "")
+    for noun in (HOUSEHOLDS_NOUN, PEOPLE_NOUN):
+        if folded.endswith(noun) and len(folded) > len(noun):
+            return (subject or "")[:-len(noun)]
+    return subject
+
+
 def people_subject(subject: str | None, households: Sequence[str]) -> str:
     """A people figure counts people: 人口 when nothing names them; after households of the
-    same group (贫困户4户21人, 脱贫27户89人) the group's 人口."""
+    same group (贫困户4户21人, 脱贫27户89人) the group's 人口; 人员 of a phrase naming no
+    people (武汉返回137人 → 武汉返回人员)."""
     if not subject:
         return PEOPLE_NOUN
     folded = fold(subject)
@@ -128,7 +149,8 @@ def people_subject(subject: str | None, households: Sequence[str]) -> str:
                 return subject[:-len(noun)] + PEOPLE_NOUN
         if not names_people(subject):
             return subject + PEOPLE_NOUN
-    return subject
+    # 武汉返回137人, 已解除隔离176人: the people of what the phrase says
+    return subject if names_people(subject) else subject + PEOPLE_STAFF
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,12 +168,16 @@ def whole_of(text: str, start: int, kind: str, measures: Measure, paragraph: Seq
              sentence_start: int) -> PriorFigure | None:
     """The whole the figure at `start` is a part of: the last figure of its sort before the
     paragraph's last breakdown cue (其中, 党员中, a bracket right after a figure); for people
-    and ages without a cue, the paragraph's first people figure (村党支部书记9人…;年龄结构:
-    46—55岁7人)."""
+    and ages, the topic named (从党员的年龄看), else after a list's colon a total stated
+    (共有委员45人) or the paragraph's first people figure (村党支部书记9人…;年龄结构:46—55岁7人)."""
     people = measures in (Measure.PEOPLE, Measure.AGE)
-    wholes = [f for f in paragraph if f.subject
+    # a whole is named in the text (a phrase put together for a part is none: 男村委会成员)
+    wholes = [f for f in paragraph if f.subject and fold(f.subject) in text[max(0, f.end - 40):f.end + 20]
               and (f.measures == Measure.PEOPLE and names_people(f.subject) if people else f.kind == kind)]
     lo = paragraph[0].end if paragraph else start
+    topic = topic_of(text, lo, start)
+    if people and topic is not None:
+        return topic
     cues = [cue.start() for cue in _BREAKDOWN_CUE.finditer(text, lo, start)]
     cues += [f.end for f in paragraph if _PARTS_IN_BRACKETS.match(text, f.end) and f.end < start]
     # a bracket closed since the cue ends its parts; an amount's parts stay in its sentence
@@ -159,11 +185,20 @@ def whole_of(text: str, start: int, kind: str, measures: Measure, paragraph: Seq
     broken = [f for f in wholes if cues and f.end <= max(cues)][-1:]
     if not people:
         return broken[0] if broken else None
+    if not broken and not _LIST_CUE.search(text, lo, start):
+        return None
     # no class of an earlier whole (女村委会成员 after 村委会成员) is a whole of its own
     wholes = [f for i, f in enumerate(wholes) if not _is_part(f.subject or "", wholes[:i])]
     totals = [f for f in wholes if _TOTAL_BEFORE.search(text, max(f.end - 30, 0), f.end)][-1:]
     # 其中 after a whole, or a total stated (共有委员45人) after it; else the paragraph's first
     return max(broken + totals, key=lambda f: f.end, default=wholes[0] if wholes else None)
+
+
+def topic_of(text: str, lo: int, start: int) -> PriorFigure | None:
+    """The people a clause before `start` names as its topic (从党员的年龄看,25岁以下的占3.7%:
+    党员), as a figure of them; None when text[lo:start] names none."""
+    found = [topic for topic in _TOPIC.finditer(text, lo, start) if names_people(topic.group(1))]
+    return PriorFigure(found[-1].end(), "", Measure.PEOPLE, "", found[-1].group(1)) if found else None
 
 
 def _is_part(subject: str, before: Sequence[PriorFigure]) -> bool:

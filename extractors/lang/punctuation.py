@@ -70,3 +70,7 @@ ITEM_BREAKS = CLAUSE_BREAKS + LIST_COMMA + OPEN_BRACKETS + CLOSE_BRACKETS
 # a closing bracket or one of the quotes that close a quoted sentence (”」』). Not 》, which closes
 # a title inside a sentence, nor the ASCII " and ’, which open as often as they close.
 PARAGRAPH_FINAL = SENTENCE_OR_COLON + ELLIPSIS + "”」』" + CLOSE_BRACKETS
+# Rules between the cells of a table or list copied as text (面积:8.7平方公里 | 人口:1393人, • 面积:…).
+CELL_RULES = "|｜•"
+# Pinyin glossing the character before it, as some web copies print it (人口數(shù)量): no part of a phrase.
+PINYIN_GLOSS = r"[(（][a-zA-Z\u00c0-\u024f\s]+[)）]"
