@@ -324,5 +324,5 @@ def _phrase_of(
             groups = [p for p in groups if p.kind == kind] or groups
         if groups:
             last = groups[-1]
-            return group_name(last.subject) if last.measures in _PEOPLE_MEASURES else last.subject
+            return group_name(last.subject) if measures == Measure.AMOUNT else last.subject
     return preceding or following or None
