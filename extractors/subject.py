@@ -51,6 +51,7 @@ _TIME_RESIDUE = re.compile(r"[年月底末初的]+")
 # What follows the digits of a date: 2016年底 → 年底.
 _DATE_TAIL = re.compile(r"(?:年|月|日|号)(?:底|末|初|度|份|中|来|以来)?")
 _CLAUSE_END = re.compile(CLAUSE_END)
+_FINAL = re.compile(char_class(SENTENCE_FINAL))
 _PEOPLE_MEASURES = frozenset({Measure.PEOPLE, Measure.HOUSEHOLDS})
 
 
@@ -211,13 +212,16 @@ def subject_of(
     lo = sentence[0]
     start = candidate.start
     if measures == Measure.SHARE:
-        frame = share_frame(text, start, lo)
+        # a line break ending no sentence (占有\n71.9%) leaves the share in its clause
+        run_on = paragraph[-1].end if paragraph and not _FINAL.search(text, paragraph[-1].end, lo) else lo
+        share_lo = min(lo, run_on)
+        frame = share_frame(text, start, share_lo)
         if frame is not None:
-            return _share_of(text, frame, prior, paragraph, lo, segment)
+            return _share_of(text, frame, paragraph if share_lo < lo else prior, paragraph, share_lo, segment)
     subject = _phrase_of(text, kind, measures, candidate, sentence, segment, prior)
     if measures == Measure.SHARE:
         change = change_word(text, start, lo)
-        if change and subject and not subject.endswith(change):
+        if change and subject and change_word(subject, len(subject), 0) is None:
             return subject + change  # 农民人均纯收入增长9%: the rate is of the change
         return subject
     whole = whole_of(text, start, kind, measures, paragraph, lo)
@@ -241,7 +245,7 @@ def _share_of(text: str, frame: ShareFrame, prior: Sequence[PriorFigure], paragr
     floor = max([lo, *(p.end for p in prior if p.end <= frame.verb)])
     part = preceding_phrase(text, frame.verb, floor, segment)
     named = bool(part)
-    topic = topic_of(text, paragraph[0].end if paragraph else lo, frame.verb)
+    topic = topic_of(text, min(paragraph[0].end, lo) if paragraph else lo, frame.verb)
     if topic is not None and not names_people(part):
         part = (part or _modifier(text, frame.verb, lo, segment)) + (topic.subject or "")
     earlier = [p for p in prior if p.subject and p.measures != Measure.SHARE and p.end <= frame.verb]

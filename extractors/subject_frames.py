@@ -18,12 +18,14 @@ from extractors.lang.punctuation import (CLOSE_BRACKETS, COLONS, COMMAS, LIST_CO
                                          SENTENCE_FINAL, char_class)
 from extractors.lang.script import fold
 from extractors.lang.subjects import (AFTER_CHANGE, AGE_NOUN, AMONG, BREAKDOWN, CHANGE_NOUNS, CHANGE_VERBS,
-                                      HOUSEHOLD_CHAR, HOUSEHOLDS_NOUN, PEOPLE_NOUN, PEOPLE_STAFF, SHARE_OF,
+                                      HOUSEHOLD_CHAR, HOUSEHOLDS_NOUN, LEVEL_REACHED, PEOPLE_COUNTS, PEOPLE_NOUN,
+                                      PEOPLE_STAFF, SHARE_OF,
                                       TOPIC, TOTAL_INTRODUCING)
 from extractors.lang.totals import LEAD_TRAILERS, RESPECTIVELY
 
-# A clause of a share ends at these (a list comma only separates the shares of one list).
-_SHARE_CLAUSE_BREAK = re.compile(char_class(COMMAS, SENTENCE_FINAL, COLONS, "\n", OPEN_BRACKETS, CLOSE_BRACKETS))
+# A clause of a share ends at these (a list comma only separates the shares of one list; a
+# line break ends none: after a sentence's end it follows a break, else the line runs on).
+_SHARE_CLAUSE_BREAK = re.compile(char_class(COMMAS, SENTENCE_FINAL, COLONS, OPEN_BRACKETS, CLOSE_BRACKETS))
 _SHARE_FIGURE = r"[0-9０-９.．]+\s*[%％‰]"
 _LIST_JOINT = f"(?:{char_class(LIST_COMMA)}|和|及|与)"
 # Earlier shares of one list before this one: 占总数的100%、88.6%和 …
@@ -31,7 +33,9 @@ _SHARES_BEFORE = re.compile(f"(?:{_SHARE_FIGURE}\\s*{_LIST_JOINT}\\s*)+$")
 _SHARES_AFTER = re.compile(f"(?:\\s*{_LIST_JOINT}\\s*{_SHARE_FIGURE})+")
 _SHARE_VERB = re.compile(SHARE_OF + "(?![地用据])")
 _BASE_LEAD = ("到", "有", "了")
-_CHANGE_BEFORE = re.compile("(?:" + "|".join(sorted((*CHANGE_VERBS, *CHANGE_NOUNS), key=len, reverse=True)) + ")"
+# 提升至96%, 增至: the level reached, no change (the verbs of a change end in no 至)
+_CHANGES = sorted((*(verb for verb in CHANGE_VERBS if not verb.endswith(LEVEL_REACHED)), *CHANGE_NOUNS), key=len, reverse=True)
+_CHANGE_BEFORE = re.compile(f"(?<!{LEVEL_REACHED})(?:" + "|".join(_CHANGES) + ")"
                             + "(?:" + "|".join(AFTER_CHANGE) + ")?$")
 _SPACES = re.compile(r"\s+")
 _PINYIN_GLOSS = re.compile(PINYIN_GLOSS)
@@ -46,7 +50,8 @@ _TOTAL_BEFORE = re.compile(f"(?:^|{char_class(COMMAS, SENTENCE_FINAL, COLONS, ch
 _LIST_CUE = re.compile(f"[\u4e00-\u9fff]{char_class(COLONS)}")
 # 从党员的年龄看, 从党员的分布看: the people the parts after it are of.
 _TOPIC = re.compile(f"{TOPIC[0]}([^,，。;；:：\\n的]{{1,10}})的[^,，。;；:：\\n]{{0,6}}?{TOPIC[1]}")
-_PEOPLE_ENDS = (*PEOPLE_NOUNS, *POSTS_COUNTED, *PEOPLE_HEAD_CHARS)
+_PEOPLE_WORDS = (*PEOPLE_NOUNS, *POSTS_COUNTED, *PEOPLE_COUNTS)
+_PEOPLE_ENDS = (*_PEOPLE_WORDS, *PEOPLE_HEAD_CHARS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +154,8 @@ def people_subject(subject: str | None, households: Sequence[str]) -> str:
                 return subject[:-len(noun)] + PEOPLE_NOUN
         if not names_people(subject):
             return subject + PEOPLE_NOUN
-    # 武汉返回137人, 已解除隔离176人: the people of what the phrase says
-    return subject if names_people(subject) else subject + PEOPLE_STAFF
+    # 武汉返回137人, 已解除隔离176人: the people of what the phrase says (人口密度 names them)
+    return subject if names_people(subject) or any(noun in folded for noun in _PEOPLE_WORDS) else subject + PEOPLE_STAFF
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +179,7 @@ def whole_of(text: str, start: int, kind: str, measures: Measure, paragraph: Seq
     # a whole is named in the text (a phrase put together for a part is none: 男村委会成员)
     wholes = [f for f in paragraph if f.subject and fold(f.subject) in text[max(0, f.end - 40):f.end + 20]
               and (f.measures == Measure.PEOPLE and names_people(f.subject) if people else f.kind == kind)]
-    lo = paragraph[0].end if paragraph else start
+    lo = min(paragraph[0].end, sentence_start) if paragraph else sentence_start
     topic = topic_of(text, lo, start)
     if people and topic is not None:
         return topic

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from extractors.lang.numerals import ARABIC_DIGITS
 from extractors.lang.punctuation import DOTS, ELLIPSIS, HAN, PARAGRAPH_FINAL, char_class
-from extractors.lang.script import fold
+from extractors.lang.script import fold, unfold_table
 
 # A wrapped text has at least this many lines of about one length (its width), making at
 # least this share of its longer lines; lines within _SLACK of the width are full.
@@ -141,8 +141,11 @@ def as_written(phrase: str | None, reading: Reading, text: str, lo: int = 0, hi:
 
 @lru_cache(maxsize=4)
 def _script_of(read: str, text: str) -> dict[int, str]:
-    """str.translate table from each folded character of `read` to the text's own (户 → 戶)."""
-    return {ord(a): b for a, b in zip(read, text) if a != b and fold(b) == a}  # not a wrap's moved characters
+    """str.translate table from each folded character of `read` to the text's own (户 → 戶),
+    else to its one traditional form (数 → 數); a character the text writes as it reads stays."""
+    table = dict(unfold_table())
+    table.update({ord(a): b for a, b in zip(read, text) if a == b or fold(b) == a})  # not a wrap's moved characters
+    return table
 
 
 def _in_its_script(phrase: str, reading: Reading, text: str, lo: int, hi: int) -> str:

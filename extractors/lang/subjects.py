@@ -52,3 +52,7 @@ TOTAL_INTRODUCING = ("共有", "共计", "合计", "总计", "现有", "共", "�
 PEOPLE_STAFF = "人员"
 # The words around a topic: 从党员的年龄看 (the parts after it are of 党员).
 TOPIC = ("从", "看")
+# A verb of change ending in 至 states the level reached (提升至96%), no change.
+LEVEL_REACHED = "至"
+# Counts of people that name them (参合人数, 培训人次).
+PEOPLE_COUNTS = ("人数", "人次")
