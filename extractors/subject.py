@@ -3,6 +3,8 @@
 The phrase after the measure word (27名村支部书记), else the one before the figure
 (户籍常住人口32426人), cut at word boundaries from pkuseg on a short window; shares
 (占总数74%) and elliptical counts (已解决34件) take the subject of the figure they refer to.
+Then the figure's frame (extractors/subject_frames.py): a share's 占 base, a rate's change,
+bare households and people (户数, 人口), the parts of a broken-down whole.
 """
 from __future__ import annotations
 
@@ -12,8 +14,8 @@ from collections.abc import Sequence
 
 from extractors.base import Candidate, Measure, Segmenter
 from extractors.lang.people import PEOPLE_NOUNS as _PEOPLE_WORDS
-from extractors.lang.punctuation import (ASCII_STOP, CELL_RULES, CLAUSE_END, CLOSE_BRACKETS, CLOSE_QUOTES, COLONS, COMMAS,
-                                         LIST_COMMA, OPEN_BRACKETS, OPEN_QUOTES, PINYIN_GLOSS, SENTENCE_FINAL,
+from extractors.lang.punctuation import (ASCII_STOP, CELL_RULES, CLAUSE_END, CLOSE_BRACKETS, CLOSE_QUOTES, COLONS,
+                                         COMMAS, LIST_COMMA, OPEN_BRACKETS, OPEN_QUOTES, PINYIN_GLOSS, SENTENCE_FINAL,
                                          char_class)
 from extractors.lang.subjects import ADMIN_UNITS as _ADMIN_UNITS
 from extractors.lang.subjects import CHANGE_VERBS as _CHANGE_VERBS
@@ -35,8 +37,8 @@ _SENTENCE_END = re.compile(char_class(SENTENCE_FINAL, "\n") + "|" + ASCII_STOP)
 _WINDOW = 20
 _MAX_CHARS = 12
 # A tab separates table cells (.docx and spreadsheet text) as a comma does clauses.
-_CLAUSE_BREAK = re.compile(char_class(COMMAS, SENTENCE_FINAL, COLONS, "\n\t", CELL_RULES, LIST_COMMA, OPEN_QUOTES, CLOSE_QUOTES,
-                                      OPEN_BRACKETS, CLOSE_BRACKETS) + "|" + ASCII_STOP)
+_CLAUSE_BREAK = re.compile(char_class(COMMAS, SENTENCE_FINAL, COLONS, "\n\t", CELL_RULES, LIST_COMMA, OPEN_QUOTES,
+                                      CLOSE_QUOTES, OPEN_BRACKETS, CLOSE_BRACKETS) + "|" + ASCII_STOP)
 _PINYIN_GLOSS = re.compile(PINYIN_GLOSS)
 # A quoted name right before the figure.
 _QUOTED_BEFORE = re.compile(char_class(OPEN_QUOTES) + "(" + char_class(OPEN_QUOTES, CLOSE_QUOTES, COMMAS, "。;；\n",
@@ -44,8 +46,8 @@ _QUOTED_BEFORE = re.compile(char_class(OPEN_QUOTES) + "(" + char_class(OPEN_QUOT
                             + "{1,12})" + char_class(CLOSE_QUOTES) + "$")
 # A parenthesis closed before the figure: a gloss or a note on the noun before it.
 _CLOSED_PARENTHESIS = re.compile(r"[(（][^()（）]*[)）]")
-_FOLLOWING_CUT = re.compile(char_class(COMMAS, SENTENCE_FINAL, COLONS, "\n\t", CELL_RULES, OPEN_BRACKETS, CLOSE_BRACKETS, OPEN_QUOTES,
-                                       CLOSE_QUOTES, "*＊+＋", ranges="0-9０-９") + "|" + ASCII_STOP)
+_FOLLOWING_CUT = re.compile(char_class(COMMAS, SENTENCE_FINAL, COLONS, "\n\t", CELL_RULES, OPEN_BRACKETS, CLOSE_BRACKETS,
+                                       OPEN_QUOTES, CLOSE_QUOTES, "*＊+＋", ranges="0-9０-９") + "|" + ASCII_STOP)
 # What is left before a figure in 由2020年的3万元: a time word, no subject.
 _TIME_RESIDUE = re.compile(r"[年月底末初的]+")
 # What follows the digits of a date: 2016年底 → 年底.

@@ -34,7 +34,8 @@ _SHARES_AFTER = re.compile(f"(?:\\s*{_LIST_JOINT}\\s*{_SHARE_FIGURE})+")
 _SHARE_VERB = re.compile(SHARE_OF + "(?![地用据])")
 _BASE_LEAD = ("到", "有", "了")
 # 提升至96%, 增至: the level reached, no change (the verbs of a change end in no 至)
-_CHANGES = sorted((*(verb for verb in CHANGE_VERBS if not verb.endswith(LEVEL_REACHED)), *CHANGE_NOUNS), key=len, reverse=True)
+_CHANGES = sorted((*(verb for verb in CHANGE_VERBS if not verb.endswith(LEVEL_REACHED)), *CHANGE_NOUNS),
+                  key=len, reverse=True)
 _CHANGE_BEFORE = re.compile(f"(?<!{LEVEL_REACHED})(?:" + "|".join(_CHANGES) + ")"
                             + "(?:" + "|".join(AFTER_CHANGE) + ")?$")
 _SPACES = re.compile(r"\s+")

@@ -68,8 +68,8 @@ def extract_facts(
         kind, measures = str(extractor.kind), extractor.traits.measures
         start, end = sentences.around(candidate.start, candidate.end)
         sentence = (max(start, candidate.start - MAX_SENTENCE_REACH), min(end, candidate.end + MAX_SENTENCE_REACH))
-        paragraph = [p for p in paragraph if p.end > paragraph_start(read, max(lo, candidate.start - MAX_SENTENCE_REACH),
-                                                                         candidate.start)]
+        opening = paragraph_start(read, max(lo, candidate.start - MAX_SENTENCE_REACH), candidate.start)
+        paragraph = [p for p in paragraph if p.end > opening]
         prior = [p for p in paragraph if p.end > sentence[0]]
         subject = as_written(subject_of(read, kind, measures, candidate, sentence, segment, prior, paragraph),
                              reading, text, *sentence)
