@@ -20,7 +20,7 @@ from extractors.lang.script import fold
 from extractors.lang.subjects import (AFTER_CHANGE, AGE_NOUN, AMONG, BREAKDOWN, CHANGE_NOUNS, CHANGE_VERBS,
                                       HOUSEHOLD_CHAR, HOUSEHOLDS_NOUN, LEVEL_REACHED, PEOPLE_COUNTS, PEOPLE_NOUN,
                                       PEOPLE_STAFF, SHARE_OF,
-                                      TOPIC, TOTAL_INTRODUCING)
+                                      STRONG_TOTALS, TOPIC, TOTAL_INTRODUCING)
 from extractors.lang.totals import LEAD_TRAILERS, RESPECTIVELY
 
 # A clause of a share ends at these (a list comma only separates the shares of one list; a
@@ -46,7 +46,7 @@ _PARTS_IN_BRACKETS = re.compile(f"\\s*{char_class(OPEN_BRACKETS)}")
 _CLOSING = re.compile(char_class(CLOSE_BRACKETS))
 # A total stated for a whole: 共有委员45人, 有支部委员27人 (its clause opens with a total word).
 _TOTAL_BEFORE = re.compile(f"(?:^|{char_class(COMMAS, SENTENCE_FINAL, COLONS, chr(10))})[^,，。;；:：\n]{{0,8}}?"
-                           f"(?:{'|'.join(TOTAL_INTRODUCING)})[^,，。;；:：\n0-9]{{0,12}}[0-9０-９.]+[^,，。;；:：\n]{{0,3}}$")
+                           f"({'|'.join(TOTAL_INTRODUCING)})[^,，。;；:：\n0-9]{{0,12}}[0-9０-９.]+[^,，。;；:：\n]{{0,3}}$")
 # A list of classes after a colon (年龄结构:46—55岁7人): the parts of the figures before it.
 _LIST_CUE = re.compile(f"[\u4e00-\u9fff]{char_class(COLONS)}")
 # 从党员的年龄看, 从党员的分布看: the people the parts after it are of.
@@ -195,7 +195,9 @@ def whole_of(text: str, start: int, kind: str, measures: Measure, paragraph: Seq
         return None
     # no class of an earlier whole (女村委会成员 after 村委会成员) is a whole of its own
     wholes = [f for i, f in enumerate(wholes) if not _is_part(f.subject or "", wholes[:i])]
-    totals = [f for f in wholes if _TOTAL_BEFORE.search(text, max(f.end - 30, 0), f.end)][-1:]
+    stated = [(f, found.group(1)) for f in wholes if (found := _TOTAL_BEFORE.search(text, max(f.end - 30, 0), f.end))]
+    # a total said with 共有/共计 (共有委员45人) before one said with 有 (有党员29人)
+    totals = ([f for f, word in stated if word in STRONG_TOTALS] or [f for f, _ in stated])[-1:]
     # 其中 after a whole, or a total stated (共有委员45人) after it; else the paragraph's first
     return max(broken + totals, key=lambda f: f.end, default=wholes[0] if wholes else None)
 

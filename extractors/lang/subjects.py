@@ -48,6 +48,7 @@ AMONG = "中"
 AGE_NOUN = "年龄"
 # Words opening the clause of a stated total (共有委员45人): a whole its parts break down.
 TOTAL_INTRODUCING = ("共有", "共计", "合计", "总计", "现有", "共", "有")
+STRONG_TOTALS = ("共有", "共计", "合计", "总计")  # a total, where 有 may introduce a part
 # 人员 of a people figure whose phrase names no people (武汉返回137人 → 武汉返回人员).
 PEOPLE_STAFF = "人员"
 # The words around a topic: 从党员的年龄看 (the parts after it are of 党员).

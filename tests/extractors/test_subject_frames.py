@@ -132,3 +132,8 @@ def test_prior_figure_is_shared():
     from extractors.subject import PriorFigure as Reexported
     assert Reexported is PriorFigure
     assert PriorFigure(3, "population", Measure.PEOPLE, "person", "党员").subject == "党员"
+
+
+def test_a_total_said_with_gongyou_is_the_whole_before_one_said_with_you(extract_report):
+    facts = extract_report("某村工作汇报\n村民委员会共有委员7人。有党员5人;年龄结构:35岁以下2人。\n")
+    assert [(f.text, f.subject) for f in facts][-1] == ("2人", "35岁以下委员")
