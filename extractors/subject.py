@@ -208,10 +208,13 @@ def _closes_with_one_word_noun(text: str, end: int, following: str) -> bool:
 def subject_of(
     text: str, kind: str, measures: Measure, candidate: Candidate, sentence: tuple[int, int],
     segment: Segmenter | None, prior: Sequence[PriorFigure] = (), paragraph: Sequence[PriorFigure] = (),
+    opening: int | None = None,
 ) -> str | None:
     """What the figure measures (see the module docstring); `measures` is the kind's.
-    `prior`: the sentence's figures before it; `paragraph`: the paragraph's."""
+    `prior`: the sentence's figures before it; `paragraph`: the paragraph's, which opens at
+    `opening` (by default with the sentence)."""
     lo = sentence[0]
+    opening = lo if opening is None else opening
     start = candidate.start
     if measures == Measure.SHARE:
         # a line break ending no sentence (占有\n71.9%) leaves the share in its clause
@@ -219,14 +222,15 @@ def subject_of(
         share_lo = min(lo, run_on)
         frame = share_frame(text, start, share_lo)
         if frame is not None:
-            return _share_of(text, frame, paragraph if share_lo < lo else prior, paragraph, share_lo, segment)
+            return _share_of(text, frame, paragraph if share_lo < lo else prior, min(opening, share_lo), share_lo,
+                             segment)
     subject = _phrase_of(text, kind, measures, candidate, sentence, segment, prior)
     if measures == Measure.SHARE:
         change = change_word(text, start, lo)
         if change and subject and change_word(subject, len(subject), 0) is None:
             return subject + change  # 农民人均纯收入增长9%: the rate is of the change
         return subject
-    whole = whole_of(text, start, kind, measures, paragraph, lo)
+    whole = whole_of(text, start, kind, measures, paragraph, lo, opening)
     if whole is not None:
         head = _words(whole.subject or "", segment)[-1:] if measures not in _PEOPLE_MEASURES else []
         inherited = subject is not None and subject in {p.subject for p in prior}
@@ -239,15 +243,15 @@ def subject_of(
     return subject
 
 
-def _share_of(text: str, frame: ShareFrame, prior: Sequence[PriorFigure], paragraph: Sequence[PriorFigure],
-              lo: int, segment: Segmenter | None) -> str | None:
+def _share_of(text: str, frame: ShareFrame, prior: Sequence[PriorFigure], opening: int, lo: int,
+              segment: Segmenter | None) -> str | None:
     """A share with a 占 frame: the part named before 占 (农业人口占91%), a class of the people
     the paragraph's topic names (从党员的学历看,大专以上的占12.8%), else the figure it is a
     share of (the respective one of a list: 分别占总数的60%和40%), with the base."""
     floor = max([lo, *(p.end for p in prior if p.end <= frame.verb)])
     part = preceding_phrase(text, frame.verb, floor, segment)
     named = bool(part)
-    topic = topic_of(text, min(paragraph[0].end, lo) if paragraph else lo, frame.verb)
+    topic = topic_of(text, opening, frame.verb)
     if topic is not None and not names_people(part):
         part = (part or _modifier(text, frame.verb, lo, segment)) + (topic.subject or "")
     earlier = [p for p in prior if p.subject and p.measures != Measure.SHARE and p.end <= frame.verb]

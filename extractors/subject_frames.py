@@ -171,16 +171,17 @@ class PriorFigure:
 
 
 def whole_of(text: str, start: int, kind: str, measures: Measure, paragraph: Sequence[PriorFigure],
-             sentence_start: int) -> PriorFigure | None:
+             sentence_start: int, opening: int) -> PriorFigure | None:
     """The whole the figure at `start` is a part of: the last figure of its sort before the
-    paragraph's last breakdown cue (其中, 党员中, a bracket right after a figure); for people
+    paragraph's last breakdown cue (其中, 党员中, a bracket right after a figure; the paragraph
+    opens at `opening`, an amount's cue is in the sentence from `sentence_start`); for people
     and ages, the topic named (从党员的年龄看), else after a list's colon a total stated
     (共有委员45人) or the paragraph's first people figure (村党支部书记9人…;年龄结构:46—55岁7人)."""
     people = measures in (Measure.PEOPLE, Measure.AGE)
     # a whole is named in the text (a phrase put together for a part is none: 男村委会成员)
     wholes = [f for f in paragraph if f.subject and fold(f.subject) in text[max(0, f.end - 40):f.end + 20]
               and (f.measures == Measure.PEOPLE and names_people(f.subject) if people else f.kind == kind)]
-    lo = min(paragraph[0].end, sentence_start) if paragraph else sentence_start
+    lo = min(opening, sentence_start)
     topic = topic_of(text, lo, start)
     if people and topic is not None:
         return topic

@@ -71,7 +71,7 @@ def extract_facts(
         opening = paragraph_start(read, max(lo, candidate.start - MAX_SENTENCE_REACH), candidate.start)
         paragraph = [p for p in paragraph if p.end > opening]
         prior = [p for p in paragraph if p.end > sentence[0]]
-        subject = as_written(subject_of(read, kind, measures, candidate, sentence, segment, prior, paragraph),
+        subject = as_written(subject_of(read, kind, measures, candidate, sentence, segment, prior, paragraph, opening),
                              reading, text, *sentence)
         paragraph.append(PriorFigure(candidate.end, kind, measures, candidate.unit.canonical, subject))
         char_start, char_end = reading.span(candidate.start, candidate.end)

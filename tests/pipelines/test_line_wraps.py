@@ -115,6 +115,15 @@ def test_as_written_copies_a_phrase_in_its_script(text, phrase, written):
     assert as_written(phrase, read_wrapped(text), text) == written
 
 
+def test_a_phrase_put_together_takes_the_script_around_it():
+    # a compilation: a simplified report, then a traditional one
+    text = "全村共210户。\n全村共970戶、3984人。"
+    reading = read_wrapped(text)
+    middle = text.index("\n")
+    assert as_written("户数", reading, text, 0, middle) == "户数"
+    assert as_written("户数", reading, text, middle, len(text)) == "戶數"
+
+
 def test_as_written_across_a_wrap():
     wrapped = Reading("农 户", wrapped=True)
     assert as_written("农 户", wrapped, "农\n户") == "农户"
