@@ -29,9 +29,9 @@ from extractors.lang.subjects import LEADING_NOISE as _LEADING_NOISE
 from extractors.lang.subjects import LINK_WORDS as _LINK_WORDS
 from extractors.lang.subjects import SCOPE_HEADS as _SCOPE_HEADS
 from extractors.lang.subjects import SHARE_MARKERS as _SHARE_MARKERS
-from extractors.subject_frames import (PriorFigure, ShareFrame, change_word, group_name, households_subject,
-                                       names_people, part_subject, people_subject, share_frame, share_subject,
-                                       topic_of, whole_of)
+from extractors.subject_frames import (PriorFigure, ShareFrame, change_word, column_header, group_name,
+                                       households_subject, names_people, part_subject, people_subject, share_frame,
+                                       share_subject, topic_of, whole_of)
 
 _SENTENCE_END = re.compile(char_class(SENTENCE_FINAL, "\n") + "|" + ASCII_STOP)
 _WINDOW = 20
@@ -46,8 +46,8 @@ _QUOTED_BEFORE = re.compile(char_class(OPEN_QUOTES) + "(" + char_class(OPEN_QUOT
                             + "{1,12})" + char_class(CLOSE_QUOTES) + "$")
 # A parenthesis closed before the figure: a gloss or a note on the noun before it.
 _CLOSED_PARENTHESIS = re.compile(r"[(（][^()（）]*[)）]")
-_FOLLOWING_CUT = re.compile(char_class(COMMAS, SENTENCE_FINAL, COLONS, "\n\t", CELL_RULES, OPEN_BRACKETS, CLOSE_BRACKETS,
-                                       OPEN_QUOTES, CLOSE_QUOTES, "*＊+＋", ranges="0-9０-９") + "|" + ASCII_STOP)
+_FOLLOWING_CUT = re.compile(char_class(COMMAS, SENTENCE_FINAL, COLONS, "\n\t", CELL_RULES, OPEN_BRACKETS,
+                                       CLOSE_BRACKETS, OPEN_QUOTES, CLOSE_QUOTES, "*＊+＋", ranges="0-9０-９") + "|" + ASCII_STOP)
 # What is left before a figure in 由2020年的3万元: a time word, no subject.
 _TIME_RESIDUE = re.compile(r"[年月底末初的]+")
 # What follows the digits of a date: 2016年底 → 年底.
@@ -193,7 +193,7 @@ def following_phrase(text: str, end: int, hi: int, segment: Segmenter | None) ->
                 or sum(map(len, picked)) + len(word) > _MAX_CHARS):
             break
         picked.append(word)
-    return "".join(picked).rstrip("、")  # 18个贫困村、1.4万人: the list goes on with a figure
+    return "".join(picked).strip().rstrip("、")  # 18个贫困村、1.4万人: the list goes on with a figure
 
 
 def _closes_with_one_word_noun(text: str, end: int, following: str) -> bool:
@@ -224,7 +224,7 @@ def subject_of(
         if frame is not None:
             return _share_of(text, frame, paragraph if share_lo < lo else prior, min(opening, share_lo), share_lo,
                              segment)
-    subject = _phrase_of(text, kind, measures, candidate, sentence, segment, prior)
+    subject = column_header(text, start) or _phrase_of(text, kind, measures, candidate, sentence, segment, prior)
     if measures == Measure.SHARE:
         change = change_word(text, start, lo)
         if change and subject and change_word(subject, len(subject), 0) is None:

@@ -4,7 +4,8 @@ A share names its base after 占 (通电农户占农户总数的89% → 通电�
 change its verb (农民人均纯收入增长9% → …增长); a bare households or people figure counts
 households or people (共210户,780人 → 户数, 人口), people after households of one group are
 its people (脱贫27户89人 → 脱贫户数, 脱贫人口); a part of a broken-down whole is of the
-whole's kind (其中男822人 → 男村委会成员; 其中水田800亩 → 水田面积).
+whole's kind (其中男822人 → 男村委会成员; 其中水田800亩 → 水田面积); a table cell its
+column's header (村名<TAB>户数 over 李家村<TAB>120户 → 户数).
 """
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from dataclasses import dataclass
 
 from extractors.base import Measure
 from extractors.lang.people import PEOPLE_HEAD_CHARS, PEOPLE_NOUNS, POSTS_COUNTED
-from extractors.lang.punctuation import (CLOSE_BRACKETS, COLONS, COMMAS, LIST_COMMA, OPEN_BRACKETS, PINYIN_GLOSS,
-                                         SENTENCE_FINAL, char_class)
+from extractors.lang.punctuation import (CELL_RULES, CLOSE_BRACKETS, COLONS, COMMAS, LIST_COMMA, OPEN_BRACKETS,
+                                         PINYIN_GLOSS, SENTENCE_FINAL, char_class)
 from extractors.lang.script import fold
 from extractors.lang.subjects import (AFTER_CHANGE, AGE_NOUN, AMONG, BREAKDOWN, CHANGE_NOUNS, CHANGE_VERBS,
                                       HOUSEHOLD_CHAR, HOUSEHOLDS_NOUN, LEVEL_REACHED, PEOPLE_COUNTS, PEOPLE_NOUN,
@@ -39,6 +40,11 @@ _CHANGES = sorted((*(verb for verb in CHANGE_VERBS if not verb.endswith(LEVEL_RE
 _CHANGE_BEFORE = re.compile(f"(?<!{LEVEL_REACHED})(?:" + "|".join(_CHANGES) + ")"
                             + "(?:" + "|".join(AFTER_CHANGE) + ")?$")
 _SPACES = re.compile(r"\s+")
+# Cells of a table row copied as text: a tab or a rule between them (a run of spaces is as
+# often a PDF's gap inside a sentence).
+_CELL_RULE = re.compile(f"\\t|\\s*{char_class(CELL_RULES)}\\s*")
+_DIGIT = re.compile("[0-9０-９]")
+_HEADER_REACH = 12  # lines above a row its header may be
 _PINYIN_GLOSS = re.compile(PINYIN_GLOSS)
 # 其中 after a whole, 党员中, before the parts; a bracket right after a figure opens its parts.
 _BREAKDOWN_CUE = re.compile(f"{BREAKDOWN}|(?<=[\u4e00-\u9fff]){AMONG}(?={char_class(COMMAS, COLONS)})")
@@ -235,4 +241,32 @@ def part_subject(own: str | None, inherited: bool, modifier: str, whole: PriorFi
         return named + subject if named and not fold(named).endswith(fold(subject)) else None
     if own and head and fold(own)[-1] != fold(head)[-1]:  # 农业产值 is a 总值 already
         return own + head
+    return None
+
+
+def column_header(text: str, start: int) -> str | None:
+    """The header of the table column a figure opens a cell of (村名<TAB>户数<TAB>耕地面积 over
+    李家村<TAB>120户<TAB>800亩: 800亩 → 耕地面积): the nearest line above with as many cells
+    whose cell in that column holds no figure; None outside a table or for a figure with
+    words of its own in its cell."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    cells = _CELL_RULE.split(line)
+    if len(cells) < 2:
+        return None
+    column = len(_CELL_RULE.split(text[line_start:start])) - 1
+    if cells[column].strip()[:1] != text[start:start + 1]:
+        return None  # words before the figure in its cell: its own phrase
+    end = line_start - 1
+    for _ in range(_HEADER_REACH):
+        if end <= 0:
+            return None
+        above_start = text.rfind("\n", 0, end) + 1
+        above = _CELL_RULE.split(text[above_start:end])
+        if len(above) == len(cells):
+            header = _SPACES.sub("", above[column])
+            if header and not _DIGIT.search(header):
+                return header
+        end = above_start - 1
     return None

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from extractors.base import Measure
-from extractors.subject_frames import (PriorFigure, change_word, households_subject, names_people, people_subject,
-                                       share_frame, share_subject)
+from extractors.subject_frames import (PriorFigure, change_word, column_header, households_subject, names_people,
+                                       people_subject, share_frame, share_subject)
 
 ROWS = [
     # a share: its part and the base 占 names; a part named before 占 keeps it
@@ -55,6 +55,13 @@ ROWS = [
     ("村集体经济总收入50万元，其中：经营性收入30万元。", [("50万元", "村集体经济总收入"), ("30万元", "经营性收入")]),
     # a length right after a count of things measures them
     ("冲毁堤坝3处150米。", [("3处", "冲毁堤坝"), ("150米", "冲毁堤坝")]),
+    # a table: a cell a figure opens takes its column's header (tabs or rules between cells);
+    # a cell with words of its own before the figure keeps them; label-value rows stay as read
+    ("村名\t户数\t人口\t耕地面积\n李家村\t120户\t450人\t800亩\n王家村\t98户\t390人\t650亩",
+     [("120户", "户数"), ("450人", "人口"), ("800亩", "耕地面积"), ("98户", "户数"), ("390人", "人口"), ("650亩", "耕地面积")]),
+    ("村名 | 户数 | 耕地面积\n李家村 | 120户 | 800亩", [("120户", "户数"), ("800亩", "耕地面积")]),
+    ("村名\t耕地\n李家村\t水田800亩", [("800亩", "水田")]),
+    ("村名\t李家村\t耕地面积\t3200亩", [("3200亩", "耕地面积")]),
     # a label before a colon names the figure after it; pinyin glosses are no part of it;
     # a label after the figure is the next one's
     ("面积：14平方公里", [("14平方公里", "面积")]),
@@ -140,3 +147,13 @@ def test_prior_figure_is_shared():
 def test_a_total_said_with_gongyou_is_the_whole_before_one_said_with_you(extract_report):
     facts = extract_report("某村工作汇报\n村民委员会共有委员7人。有党员5人;年龄结构:35岁以下2人。\n")
     assert [(f.text, f.subject) for f in facts][-1] == ("2人", "35岁以下委员")
+
+
+@pytest.mark.parametrize(("text", "figure", "header"), [
+    ("村名\t户数\t人口\n李家村\t120户\t450人", "450人", "人口"),
+    ("村名\t户数\n王家村\t98户\n李家村\t120户", "120户", "户数"),  # rows of figures between: the header above them
+    ("全村共有农户326户，人口1200人。", "1200人", None),  # no table
+    ("村名\t户数\n李家村\t120户\t450人", "450人", None),  # a row of more cells than any line above
+])
+def test_column_header(text, figure, header):
+    assert column_header(text, text.index(figure)) == header
