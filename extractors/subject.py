@@ -334,5 +334,8 @@ def _phrase_of(
             groups = [p for p in groups if p.kind == kind] or groups
         if groups:
             last = groups[-1]
-            return group_name(last.subject) if measures == Measure.AMOUNT else last.subject
+            if measures == Measure.AMOUNT:
+                return group_name(last.subject)
+            # a bare 户数 or 人口 names no group to count again (共210户,780人,共200户…)
+            return last.subject if group_name(last.subject) else None
     return preceding or following or None

@@ -31,6 +31,7 @@ _SHARE_FIGURE = r"[0-9０-９.．]+\s*[%％‰]"
 _LIST_JOINT = f"(?:{char_class(LIST_COMMA)}|和|及|与)"
 # Earlier shares of one list before this one: 占总数的100%、88.6%和 …
 _SHARES_BEFORE = re.compile(f"(?:{_SHARE_FIGURE}\\s*{_LIST_JOINT}\\s*)+$")
+_LIST_REACH = 120  # characters a list of shares after one frame runs to at most
 _SHARES_AFTER = re.compile(f"(?:\\s*{_LIST_JOINT}\\s*{_SHARE_FIGURE})+")
 _SHARE_VERB = re.compile(SHARE_OF + "(?![地用据])")
 _BASE_LEAD = ("到", "有", "了")
@@ -45,6 +46,7 @@ _SPACES = re.compile(r"\s+")
 _CELL_RULE = re.compile(f"\\t|\\s*{char_class(CELL_RULES)}\\s*")
 _DIGIT = re.compile("[0-9０-９]")
 _HEADER_REACH = 12  # lines above a row its header may be
+_MAX_ROW = 300  # characters of a table row at most
 _PINYIN_GLOSS = re.compile(PINYIN_GLOSS)
 # 其中 after a whole, 党员中, before the parts; a bracket right after a figure opens its parts.
 _BREAKDOWN_CUE = re.compile(f"{BREAKDOWN}|(?<=[\u4e00-\u9fff]){AMONG}(?={char_class(COMMAS, COLONS)})")
@@ -75,7 +77,7 @@ class ShareFrame:
 
 def share_frame(text: str, start: int, lo: int) -> ShareFrame | None:
     """The 占 frame of a share starting at `start` (None when 占 heads no clause before it)."""
-    listed = _SHARES_BEFORE.search(text, lo, start)
+    listed = _SHARES_BEFORE.search(text, max(lo, start - _LIST_REACH), start)
     head_end = listed.start() if listed else start
     index = len(re.findall(_SHARE_FIGURE, listed.group())) if listed else 0
     unglossed = _PINYIN_GLOSS.sub(lambda gloss: "_" * len(gloss.group()), text[lo:head_end])  # 總數(shù)的
@@ -95,7 +97,8 @@ def share_frame(text: str, start: int, lo: int) -> ShareFrame | None:
         for lead in _BASE_LEAD:
             if base.startswith(lead):
                 base, changed = base[len(lead):], True
-    after = _SHARES_AFTER.match(text, _end_of_share(text, start))
+    end = _end_of_share(text, start)
+    after = _SHARES_AFTER.match(text, end, end + _LIST_REACH)
     count = index + 1 + (len(re.findall(_SHARE_FIGURE, after.group())) if after else 0)
     return ShareFrame(verb, base, index, count, RESPECTIVELY in text[clause_start:verb + 1])
 
@@ -138,11 +141,11 @@ def households_subject(subject: str | None) -> str:
 
 def group_name(subject: str | None) -> str | None:
     """The group a households or people figure's subject names (白茶种植户数 → 白茶种植), for
-    an amount of the same group (白茶种植46户350亩)."""
+    an amount of the same group (白茶种植46户350亩); None for a bare 户数 or 人口."""
     folded = fold(subject or "")
     for noun in (HOUSEHOLDS_NOUN, PEOPLE_NOUN):
-        if folded.endswith(noun) and len(folded) > len(noun):
-            return (subject or "")[:-len(noun)]
+        if folded.endswith(noun):
+            return (subject or "")[:-len(noun)] or None
     return subject
 
 
@@ -184,9 +187,6 @@ def whole_of(text: str, start: int, kind: str, measures: Measure, paragraph: Seq
     and ages, the topic named (从党员的年龄看), else after a list's colon a total stated
     (共有委员45人) or the paragraph's first people figure (村党支部书记9人…;年龄结构:46—55岁7人)."""
     people = measures in (Measure.PEOPLE, Measure.AGE)
-    # a whole is named in the text (a phrase put together for a part is none: 男村委会成员)
-    wholes = [f for f in paragraph if f.subject and fold(f.subject) in text[max(0, f.end - 40):f.end + 20]
-              and (f.measures == Measure.PEOPLE and names_people(f.subject) if people else f.kind == kind)]
     lo = min(opening, sentence_start)
     topic = topic_of(text, lo, start)
     if people and topic is not None:
@@ -195,10 +195,16 @@ def whole_of(text: str, start: int, kind: str, measures: Measure, paragraph: Seq
     cues += [f.end for f in paragraph if _PARTS_IN_BRACKETS.match(text, f.end) and f.end < start]
     # a bracket closed since the cue ends its parts; an amount's parts stay in its sentence
     cues = [c for c in cues if not _CLOSING.search(text, c, start) and (people or c >= sentence_start)]
+    listed = people and _LIST_CUE.search(text, lo, start) is not None
+    if not cues and not listed:
+        return None
+    # a whole is named in the text (a phrase put together for a part is none: 男村委会成员)
+    wholes = [f for f in paragraph if f.subject and fold(f.subject) in text[max(0, f.end - 40):f.end + 20]
+              and (f.measures == Measure.PEOPLE and names_people(f.subject) if people else f.kind == kind)]
     broken = [f for f in wholes if cues and f.end <= max(cues)][-1:]
     if not people:
         return broken[0] if broken else None
-    if not broken and not _LIST_CUE.search(text, lo, start):
+    if not broken and not listed:
         return None
     # no class of an earlier whole (女村委会成员 after 村委会成员) is a whole of its own
     wholes = [f for i, f in enumerate(wholes) if not _is_part(f.subject or "", wholes[:i])]
@@ -249,8 +255,10 @@ def column_header(text: str, start: int) -> str | None:
     李家村<TAB>120户<TAB>800亩: 800亩 → 耕地面积): the nearest line above with as many cells
     whose cell in that column holds no figure; None outside a table or for a figure with
     words of its own in its cell."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
+    line_start = text.rfind("\n", max(0, start - _MAX_ROW), start) + 1
+    line_end = text.find("\n", start, start + _MAX_ROW)
+    if (line_start == 0 and start > _MAX_ROW) or (line_end < 0 and len(text) > start + _MAX_ROW):
+        return None  # a line this long is no table row
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     cells = _CELL_RULE.split(line)
     if len(cells) < 2:
@@ -262,7 +270,9 @@ def column_header(text: str, start: int) -> str | None:
     for _ in range(_HEADER_REACH):
         if end <= 0:
             return None
-        above_start = text.rfind("\n", 0, end) + 1
+        above_start = text.rfind("\n", max(0, end - _MAX_ROW), end) + 1
+        if above_start == 0 and end > _MAX_ROW:
+            return None
         above = _CELL_RULE.split(text[above_start:end])
         if len(above) == len(cells):
             header = _SPACES.sub("", above[column])

@@ -42,7 +42,10 @@ def paragraph_start(text: str, lo: int, start: int) -> int:
     that ends a sentence; a line ending mid-sentence (占有\n71.9%) runs on."""
     end = start
     while (newline := text.rfind("\n", lo, end)) >= 0:
-        if text[lo:newline].rstrip()[-1:] in _PARAGRAPH_END or not text[lo:newline].strip():
+        last = newline - 1
+        while last >= lo and text[last] in " \t\r\u3000":
+            last -= 1
+        if last < lo or text[last] in _PARAGRAPH_END or text[last] == "\n":  # a sentence's end, a blank line
             return newline + 1
         end = newline
     return lo

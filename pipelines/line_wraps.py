@@ -139,15 +139,16 @@ def as_written(phrase: str | None, reading: Reading, text: str, lo: int = 0, hi:
     return "".join(phrase.split()) or None if reading.wrapped else phrase
 
 
-def _script_of(read: str, text: str) -> dict[int, str]:
-    """str.translate table for a phrase put together from the words of `read`, a stretch of
-    `text` as read: none where the text writes each character as it reads (simplified); else each folded
-    character to the text's own (户 → 戶), then to its one traditional form (数 → 數), and a
-    character the text writes as it reads stays (占)."""
-    written = {ord(a): b for a, b in zip(read, text) if a == b or fold(b) == a}  # not a wrap's moved characters
-    if all(chr(a) == b for a, b in written.items()):
-        return {}
-    return {**unfold_table(), **written}
+def _put_together(phrase: str, read: str, text: str) -> str:
+    """A phrase put together from the words of `read`, a stretch of `text` as read, in the
+    script of that stretch: as it is where the text writes each character as it reads
+    (simplified); else each character as the text writes it there (户 → 戶; 占 where the text
+    writes 占), then in its one traditional form (数 → 數)."""
+    written = {a: b for a, b in zip(read, text) if a != b and fold(b) == a}  # not a wrap's moved characters
+    if not written:
+        return phrase
+    unfold = unfold_table()
+    return "".join(written.get(c) or (c if c in text else unfold.get(ord(c), c)) for c in phrase)
 
 
 def _in_its_script(phrase: str, reading: Reading, text: str, lo: int, hi: int) -> str:
@@ -155,6 +156,6 @@ def _in_its_script(phrase: str, reading: Reading, text: str, lo: int, hi: int) -
     body = "".join(phrase.removesuffix(ELLIPSIS).split())
     found = re.compile(_SPACES.join(map(re.escape, body))).search(reading.text, lo, hi) if body else None
     if found is None:  # a phrase put together from the text's words (脱贫 + 户数): in the script around it
-        return phrase.translate(_script_of(reading.text[lo:hi], text[lo:hi]))
+        return _put_together(phrase, reading.text[lo:hi], text[lo:hi])
     start, end = reading.span(*found.span())
     return text[start:end] + (ELLIPSIS if shortened else "")
