@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from extractors.place import DocumentPlaces, ResolvedPlace, place_of, self_reference_level
 from extractors.subject import PriorFigure, Sentences, subject_of
 from extractors.base import Segmenter
+from extractors.lang.punctuation import PARAGRAPH_FINAL
 from extractors.scanner import default_scanner
 from pipelines.line_wraps import Reading, as_written, read_wrapped
 from schemas import Document, Fact, Section
@@ -16,6 +17,7 @@ from schemas import Document, Fact, Section
 # a whole file: attribution (and the stored sentence) looks at most this far either side of
 # a figure, so the work per fact stays bounded (else quadratic in the sentence's figures).
 MAX_SENTENCE_REACH = 500
+_PARAGRAPH_END = frozenset(PARAGRAPH_FINAL)
 
 
 class SectionLocator:
@@ -40,6 +42,20 @@ def _resolution(resolved: ResolvedPlace) -> dict[str, str | None]:
             "county": resolved.county, "prefecture": resolved.prefecture, "province": resolved.province}
 
 
+def paragraph_start(text: str, lo: int, start: int) -> int:
+    """Where the paragraph around `start` begins (not before `lo`): after the last line break
+    that ends a sentence; a line ending mid-sentence (占有\n71.9%) runs on."""
+    end = start
+    while (newline := text.rfind("\n", lo, end)) >= 0:
+        last = newline - 1
+        while last >= lo and text[last] in " \t\r\u3000":
+            last -= 1
+        if last < lo or text[last] in _PARAGRAPH_END or text[last] == "\n":  # a sentence's end, a blank line
+            return newline + 1
+        end = newline
+    return lo
+
+
 def extract_facts(
     text: str, document: Document, sections: Sequence[Section], segment: Segmenter | None,
     reading: Reading | None = None,
@@ -55,15 +71,17 @@ def extract_facts(
     locator = SectionLocator(sections)
     sentences = Sentences(read, lo, hi)
     facts = []
-    prior: list[PriorFigure] = []
+    paragraph: list[PriorFigure] = []
     for extractor, candidate in default_scanner().scan(read, lo, hi, segment):
         kind, measures = str(extractor.kind), extractor.traits.measures
         start, end = sentences.around(candidate.start, candidate.end)
         sentence = (max(start, candidate.start - MAX_SENTENCE_REACH), min(end, candidate.end + MAX_SENTENCE_REACH))
-        prior = [p for p in prior if p.end > sentence[0]]
-        subject = as_written(subject_of(read, kind, measures, candidate, sentence, segment, prior), reading, text,
-                             *sentence)
-        prior.append(PriorFigure(candidate.end, kind, measures, candidate.unit.canonical, subject))
+        opening = paragraph_start(read, max(lo, candidate.start - MAX_SENTENCE_REACH), candidate.start)
+        paragraph = [p for p in paragraph if p.end > opening]
+        prior = [p for p in paragraph if p.end > sentence[0]]
+        subject = as_written(subject_of(read, kind, measures, candidate, sentence, segment, prior, paragraph, opening),
+                             reading, text, *sentence)
+        paragraph.append(PriorFigure(candidate.end, kind, measures, candidate.unit.canonical, subject))
         char_start, char_end = reading.span(candidate.start, candidate.end)
         place = place_of(read, candidate, measures, sentence, places, level)
         resolved = places.resolved(place, level) if place is not None else None

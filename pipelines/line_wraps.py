@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from extractors.lang.numerals import ARABIC_DIGITS
 from extractors.lang.punctuation import DOTS, ELLIPSIS, HAN, PARAGRAPH_FINAL, PINYIN_ANNOTATION, char_class
-from extractors.lang.script import fold
+from extractors.lang.script import fold, unfold_table
 
 # A wrapped text has at least this many lines of about one length (its width), making at
 # least this share of its longer lines; lines within _SLACK of the width are full.
@@ -163,11 +163,23 @@ def as_written(phrase: str | None, reading: Reading, text: str, lo: int = 0, hi:
     return "".join(phrase.split()) or None if reading.wrapped else phrase
 
 
+def _put_together(phrase: str, read: str, text: str) -> str:
+    """A phrase put together from the words of `read`, a stretch of `text` as read, in the
+    script of that stretch: as it is where the text writes each character as it reads
+    (simplified); else each character as the text writes it there (户 → 戶; 占 where the text
+    writes 占), then in its one traditional form (数 → 數)."""
+    written = {a: b for a, b in zip(read, text) if a != b and fold(b) == a}  # not a wrap's moved characters
+    if not written:
+        return phrase
+    unfold = unfold_table()
+    return "".join(written.get(c) or (c if c in text else unfold.get(ord(c), c)) for c in phrase)
+
+
 def _in_its_script(phrase: str, reading: Reading, text: str, lo: int, hi: int) -> str:
     shortened = phrase.endswith(ELLIPSIS)  # a long title cut short: …
     body = "".join(phrase.removesuffix(ELLIPSIS).split())
     found = re.compile(_SPACES.join(map(re.escape, body))).search(reading.text, lo, hi) if body else None
-    if found is None:
-        return phrase
+    if found is None:  # a phrase put together from the text's words (脱贫 + 户数): in the script around it
+        return _put_together(phrase, reading.text[lo:hi], text[lo:hi])
     start, end = reading.span(*found.span())
     return text[start:end] + (ELLIPSIS if shortened else "")

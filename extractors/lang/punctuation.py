@@ -76,3 +76,5 @@ PARAGRAPH_FINAL = SENTENCE_OR_COLON + ELLIPSIS + "”」』" + CLOSE_BRACKETS
 # Pinyin a web copy writes after a character in brackets (農(nóng)業(yè)人口): an annotation, not part
 # of the words (a regex source).
 PINYIN_ANNOTATION = "[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]"  # a syllable has six letters at most
+# Rules between the cells of a table or list copied as text (面积:8.7平方公里 | 人口:1393人, • 面积:…).
+CELL_RULES = "|｜•"

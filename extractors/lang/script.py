@@ -66,3 +66,15 @@ def fold_table() -> dict[int, str]:
 def fold(text: str) -> str:
     """`text` in simplified characters and standard forms, of the same length."""
     return text.translate(fold_table())
+
+
+@cache
+def unfold_table() -> dict[int, str]:
+    """str.translate table back to traditional characters, for the simplified characters
+    that only one traditional character reads as (数 ← 數; not 发 ← 發/髮); compatibility
+    ideographs are no such character."""
+    sources: dict[str, list[int]] = {}
+    for source, target in fold_table().items():
+        if len(target) == 1 and "\u4e00" <= target <= "\u9fff" and "\u4e00" <= chr(source) <= "\u9fff":
+            sources.setdefault(target, []).append(source)
+    return {ord(target): chr(found[0]) for target, found in sources.items() if len(found) == 1}

@@ -31,3 +31,29 @@ SHARE_MARKERS = ("占", "总数", "总量", "总人口")
 DIMENSIONS = frozenset({"长", "宽", "高", "深", "厚", "全长", "总长", "长度", "宽度", "高度"})
 # Verbs after which a bare count repeats the things counted before (已解决34件, 建成4个).
 COMPLETION_VERBS = frozenset({"解决", "建成", "完成", "办结", "落实", "实现", "启动", "收到", "化解", "处理", "整改"})
+# What a bare households or people figure counts (村辖4个组,共210户,780人 → 户数, 人口).
+HOUSEHOLDS_NOUN = "户数"
+PEOPLE_NOUN = "人口"
+HOUSEHOLD_CHAR = "户"
+# What a share is of, when 占 names its base (占农户总数的89%): part 占 base.
+SHARE_OF = "占"
+# Nouns of change, besides the verbs: 增幅18.7%.
+CHANGE_NOUNS = ("增幅", "涨幅", "降幅")
+# What follows a change verb before its figure and is no part of it (增长了5%, 增长达5%).
+AFTER_CHANGE = ("了", "达", "为")
+# Where a whole is broken down: 耕地1200亩,其中水田800亩; 无职党员中,35岁以下的64名.
+BREAKDOWN = "其中"
+AMONG = "中"
+# A whole of people figures, then the age of its members: 35岁以下 → 党员年龄.
+AGE_NOUN = "年龄"
+# Words opening the clause of a stated total (共有委员45人): a whole its parts break down.
+TOTAL_INTRODUCING = ("共有", "共计", "合计", "总计", "现有", "共", "有")
+STRONG_TOTALS = ("共有", "共计", "合计", "总计")  # a total, where 有 may introduce a part
+# 人员 of a people figure whose phrase names no people (武汉返回137人 → 武汉返回人员).
+PEOPLE_STAFF = "人员"
+# The words around a topic: 从党员的年龄看 (the parts after it are of 党员).
+TOPIC = ("从", "看")
+# A verb of change ending in 至 states the level reached (提升至96%), no change.
+LEVEL_REACHED = "至"
+# Counts of people that name them (参合人数, 培训人次).
+PEOPLE_COUNTS = ("人数", "人次")

@@ -66,7 +66,10 @@ def test_one_fragment_repeated_stays_linear(fragment, chars):
 
 
 @pytest.mark.parametrize("fragment", ["1", "一", "*", "×", "100户", "100户，", "万", "一、", "1、\n", "约",
-                                      "3-5万元", "全村共有农户326户，人口1024人", "（一）", "\n"])
+                                      "3-5万元", "全村共有农户326户，人口1024人", "（一）", "\n",
+                                      # subjects put together from the figures before (户数, 人口, parts of a whole)
+                                      "全村共970戶、3984人，", "其中男6人，占總數的30%，", "年龄结构：35岁以下2人，",
+                                      "村名\t户数\n"])
 def test_known_worst_cases_stay_linear(fragment):
     outcome = _run(encode(fragment * (20_000 // len(fragment)), "utf-8"))
     assert outcome.seconds < 4.0

@@ -105,9 +105,23 @@ def test_reading_span(read, span):
     ("張家灣村位於山區，张家湾", "张家湾", "張家灣"),  # the first place it reads at
     ("關於颱風受災情況的報告", "关於台风受灾情况…", "關於颱風受災情況…"),  # a shortened title (於 is in GB 2312: kept)
     ("全村農戶326戶", "耕地", "耕地"),  # not in the text: as read
+    # put together from the text's words: each character as the text writes it, else in its
+    # one traditional form; a character the text writes as it reads stays
+    ("全村共970戶、3984人", "户数", "戶數"),
+    ("脫貧27戶89人", "脱贫人口", "脫貧人口"),
+    ("其中女黨員12名,占黨員總數的26%", "女党员占党员总数", "女黨員占黨員總數"),
 ])
 def test_as_written_copies_a_phrase_in_its_script(text, phrase, written):
     assert as_written(phrase, read_wrapped(text), text) == written
+
+
+def test_a_phrase_put_together_takes_the_script_around_it():
+    # a compilation: a simplified report, then a traditional one
+    text = "全村共210户。\n全村共970戶、3984人。"
+    reading = read_wrapped(text)
+    middle = text.index("\n")
+    assert as_written("户数", reading, text, 0, middle) == "户数"
+    assert as_written("户数", reading, text, middle, len(text)) == "戶數"
 
 
 def test_as_written_across_a_wrap():

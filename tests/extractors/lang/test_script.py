@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from extractors.lang.script import fold
+from extractors.lang.script import fold, unfold_table
 
 ROWS = [
     ("全村316戶", "全村316户"),
@@ -34,3 +34,13 @@ def test_fold_keeps_every_offset(text):
 @given(st.text(alphabet="全村共有农户人口耕地面积亩元万亿个贫困张家湾0123456789,，。"))
 def test_simplified_text_reads_as_written(text):
     assert fold(text) == text
+
+
+@pytest.mark.parametrize(("simplified", "traditional"), [
+    ("户数", "戶數"),  # one traditional form each (數, not the compatibility ideograph)
+    ("人员年龄", "人員年齡"),
+    ("发", "发"),  # 發 and 髮: no one form, kept
+    ("人口", "人口"),  # the same in both scripts
+])
+def test_unfold_table(simplified, traditional):
+    assert simplified.translate(unfold_table()) == traditional
