@@ -16,8 +16,7 @@ from extractors.base import Candidate, Measure, Segmenter
 from extractors.lang.people import PEOPLE_NOUNS as _PEOPLE_WORDS
 from extractors.lang.punctuation import (ASCII_STOP, CELL_RULES, CLAUSE_END, CLOSE_BRACKETS, CLOSE_QUOTES, COLONS,
                                          COMMAS, LIST_COMMA, OPEN_BRACKETS, OPEN_QUOTES, PINYIN_ANNOTATION,
-                                         SENTENCE_FINAL,
-                                         char_class)
+                                         SENTENCE_FINAL, char_class)
 from extractors.lang.subjects import ADMIN_UNITS as _ADMIN_UNITS
 from extractors.lang.subjects import CHANGE_VERBS as _CHANGE_VERBS
 from extractors.lang.subjects import COMPARISON as _COMPARISON
