@@ -16,8 +16,9 @@ from extractors.divisions import official_divisions
 from extractors.lang.places import (COMMON_PLACE_WORDS, KINDS_OF_PLACE, LEVEL_RANK, LEVELS, LISTED_ONLY_SUFFIXES,
                                     LONG_SUFFIXES, NAME_CUES, NAME_NOISE, NAME_STOP, NEIGHBOUR_AFTER,
                                     NEIGHBOUR_BEFORE, NEIGHBOUR_DIRECTION_VERBS, NEIGHBOUR_DIRECTIONS,
-                                    NOT_A_NAME_BODY, NOT_A_NAME_HEAD, PLACING_CUES, PLAIN_SUFFIX, POSTS, SLOGAN_VERBS,
-                                    SUFFIX_CHARS, SUFFIX_SOURCE, SUFFIX_STARTS_WORD, TAKES_OFFICE, VILLAGE_LEVEL)
+                                    NOT_A_NAME_BODY, NOT_A_NAME_HEAD, PLACING_CUES, PLAIN_SUFFIX, POSTS,
+                                    SELF_REFERENCE_HEADS, SLOGAN_VERBS, SUFFIX_CHARS, SUFFIX_SOURCE,
+                                    SUFFIX_STARTS_WORD, TAKES_OFFICE, VILLAGE_LEVEL)
 from extractors.lang.punctuation import HAN
 
 # A suffix character that starts a common word is no suffix: 村民, 乡镇, 市场, 区域 …
@@ -121,6 +122,8 @@ def is_name(name: str) -> bool:
         or not NAME_NOISE.isdisjoint(name) or body in NOT_A_NAME_BODY
         or name.endswith(_NOT_A_NAME_ENDINGS) or body.endswith(_NOT_A_NAME_BODY_ENDINGS)
         or _ends_in_a_kind(name)  # 创生态村, 争创文明村: a kind of village
+        # 聚全县之智, 为我乡: a self-reference above the village ends it (the list has 万全区)
+        or (body[-1:] in SELF_REFERENCE_HEADS and suffix_rank(plain_suffix(name)) < LEVEL_RANK[VILLAGE_LEVEL])
     )
 
 

@@ -112,6 +112,8 @@ ROWS = [
      [("1.2万人", "清河县"), ("3000人", "清河县")]),
     ("灾情报告\n全县受灾。青石镇、柳河乡、白沙镇受灾人口1.2万人。", [("1.2万人", None)]),
     ("清河县灾情报告\n青石镇受灾人口1.2万人。", [("1.2万人", "青石镇")]),
+    # a self-reference ending a would-be name above the village is no name (聚全县之智)
+    ("脱贫攻坚工作汇报\n举全县之力、聚全县之智，我县贫困人口减少1.2万人。", [("1.2万人", None)]),
     # a masked name with a space before its suffix
     ("扶贫日记\n我来到 xxx 村。xxx 村位于县城南部，共有农户120户。", [("120户", "xxx 村")]),
 ]
