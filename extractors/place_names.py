@@ -13,8 +13,8 @@ from functools import cache
 
 from extractors.base import Segmenter
 from extractors.divisions import official_divisions
-from extractors.lang.places import (COMMON_PLACE_WORDS, KINDS_OF_PLACE, LEVEL_RANK, LEVELS, LISTED_ONLY_SUFFIXES,
-                                    LONG_SUFFIXES, NAME_CUES, NAME_NOISE, NAME_STOP, NEIGHBOUR_AFTER,
+from extractors.lang.places import (COMMON_PLACE_WORDS, COUNT_BODY_ENDS, KINDS_OF_PLACE, LEVEL_RANK, LEVELS,
+                                    LISTED_ONLY_SUFFIXES, LONG_SUFFIXES, NAME_CUES, NAME_NOISE, NAME_STOP, NEIGHBOUR_AFTER,
                                     NEIGHBOUR_BEFORE, NEIGHBOUR_DIRECTION_VERBS, NEIGHBOUR_DIRECTIONS,
                                     NOT_A_NAME_BODY, NOT_A_NAME_HEAD, PLACING_CUES, PLAIN_SUFFIX, POSTS,
                                     SELF_REFERENCE_HEADS, SLOGAN_VERBS, SUFFIX_CHARS, SUFFIX_SOURCE,
@@ -28,9 +28,10 @@ SUFFIX_STARTS_WORD_RE = re.compile("|".join(f"{suffix}(?:{'|'.join(chars)})"
 MASKED_OR_LATIN_PLACE = re.compile(
     # A masked name starts where its run of marks starts (else a long run costs quadratic time).
     # One * masks a name too (*村有耕地*亩), unless its suffix starts a word (*村民: a footnote).
-    # 某某社区, 某村: "a certain" masks a name too.
+    # 某某社区: "a certain so-and-so" masks a name too (one 某 is as often the report's
+    # organisation: 某市委统战部驻村工作队).
     r"(?=[*＊×xX某A-Za-z])(?:(?<![*＊])[*＊]{2,}|(?<![*＊])[*＊](?!" + SUFFIX_STARTS_WORD_RE.pattern + r")"
-    r"|(?<![×xX])[×xX]{2,}(?: (?=" + SUFFIX_SOURCE + r"))?|(?<!某)某{1,2}|(?<![A-Za-z])[A-Za-z]{1,12})"
+    r"|(?<![×xX])[×xX]{2,}(?: (?=" + SUFFIX_SOURCE + r"))?|(?<!某)某某|(?<![A-Za-z])[A-Za-z]{1,12})"
     + SUFFIX_SOURCE)
 # A report's first words placing a place (中心村位于…, XXX地处…): a name, though a kind of
 # place (中心村) or masked without its suffix (XXX).
@@ -122,6 +123,7 @@ def is_name(name: str) -> bool:
         or not NAME_NOISE.isdisjoint(name) or body in NOT_A_NAME_BODY
         or name.endswith(_NOT_A_NAME_ENDINGS) or body.endswith(_NOT_A_NAME_BODY_ENDINGS)
         or _ends_in_a_kind(name)  # 创生态村, 争创文明村: a kind of village
+        or body[-1:] in COUNT_BODY_ENDS
         # 聚全县之智, 为我乡: a self-reference above the village ends it (the list has 万全区)
         or (body[-1:] in SELF_REFERENCE_HEADS and suffix_rank(plain_suffix(name)) < LEVEL_RANK[VILLAGE_LEVEL])
     )

@@ -83,6 +83,8 @@ NAME_STOP = frozenset("了在到进入驻包出回下为对和与及的是从向
 # After a count of units, "one of them": the figure places what the sentence is about
 # (刘家沟村是八里台镇所辖的15个行政村之一), not the place that has them.
 ONE_OF = "之一"
+# A body ending in a word of number is a count of places, no name (产生两村党支部书记, 庙岗集两村).
+COUNT_BODY_ENDS = "两几数"
 # 起任村党支部书记, 当选镇长: a verb taking office before a post is no name body.
 TAKES_OFFICE = ("任", "当选", "选为", "成为", "作为")
 POSTS = ("党支部", "党总支", "党委", "支部", "支书", "两委", "委员", "委会", "主任", "书记", "会计", "文书", "监委",

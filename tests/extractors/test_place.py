@@ -100,6 +100,7 @@ ROWS = [
     ("村情简介\n中心村位于龙泉乡中部，全村共有农户326户。", [("326户", "中心村")]),
     ("村情简介\n建设中心村3个，全乡共有农户3260户。", [("3个", None), ("3260户", None)]),
     ("社区工作总结\n某某社区共有居民1200户。", [("1200户", "某某社区")]),
+    ("驻村工作队经验材料\n某市委统战部帮扶农户120户。", [("120户", None)]),  # one 某: the report's organisation
     # a paragraph that is an item of a list opens on its place
     ("乡村情汇编\n1、石桥村 石桥村位于龙泉乡腹地，有农户420户。\n2、柳河村 柳河村位于龙泉乡东部，有农户310户。",
      [("420户", "石桥村"), ("310户", "柳河村")]),
@@ -114,6 +115,9 @@ ROWS = [
     ("清河县灾情报告\n青石镇受灾人口1.2万人。", [("1.2万人", "青石镇")]),
     # a self-reference ending a would-be name above the village is no name (聚全县之智)
     ("脱贫攻坚工作汇报\n举全县之力、聚全县之智，我县贫困人口减少1.2万人。", [("1.2万人", None)]),
+    # a count of places or a verb before the suffix is no name
+    ("换届选举工作总结\n青石镇直接选举产生两村党支部书记2名，选举产生村党组织书记5名。",
+     [("2名", "青石镇"), ("5名", "青石镇")]),
     # a masked name with a space before its suffix
     ("扶贫日记\n我来到 xxx 村。xxx 村位于县城南部，共有农户120户。", [("120户", "xxx 村")]),
 ]
