@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from extractors.base import Measure
 from extractors.lang.numerals import CN_BIG_UNITS
@@ -96,6 +97,12 @@ class FigureReader:
         read = _PINYIN.sub(lambda found: " " * len(found.group()), fold(document.text))
         self.document, self.layout = document, TextLayout(read, spans)
         self.figures: list[Figure] = []  # additive figures, in text order
+        self._words_before: dict[int, str] = {}  # id(figure) → _before_in_item
+        # bracket depth before each character: opened minus closed brackets (for _closed_in)
+        self._depths = [0]
+        for char in read:
+            self._depths.append(self._depths[-1] + (char in OPEN_BRACKETS) - (char in CLOSE_BRACKETS))
+        self._nouns: dict[int, str] = {}  # id(figure) → _noun
         self.by_sentence: dict[int, list[Figure]] = {}
         self.ratios: list[Figure] = []
         self.ages: list[Figure] = []
@@ -148,8 +155,12 @@ class FigureReader:
         return _compact(self.layout.text[start:end])
 
     def _before_in_item(self, figure: Figure) -> str:
-        start = self.layout.item(figure.start, figure.end)[0]
-        return self._label(figure, start) or _compact(self.layout.text[start:figure.start])
+        # asked of every figure before each share (_names): read once per figure
+        if id(figure) not in self._words_before:
+            start = self.layout.item(figure.start, figure.end)[0]
+            self._words_before[id(figure)] = (self._label(figure, start)
+                                                or _compact(self.layout.text[start:figure.start]))
+        return self._words_before[id(figure)]
 
     def _label(self, figure: Figure, start: int) -> str:
         """The label of a figure written after a colon (人口总数:2401人农业人口:2350人): the
@@ -173,6 +184,11 @@ class FigureReader:
     def _noun(self, figure: Figure) -> str:
         """The noun the words before a figure name, without the words that only state it and
         the place it is of: 农户 of 现有农户973户, 党员 of 全乡共有党员601名, of 党员总人数为521人."""
+        if id(figure) not in self._nouns:
+            self._nouns[id(figure)] = self._read_noun(figure)
+        return self._nouns[id(figure)]
+
+    def _read_noun(self, figure: Figure) -> str:
         words = self._before_in_item(figure).strip()
         scope = base_scope(words)
         while scope:
@@ -206,12 +222,9 @@ class FigureReader:
     def _closed_in(self, figure: Figure, pos: int) -> bool:
         """The figure stands in a bracket closed before `pos` (…突发严重困难户1630户),风险消除率…,
         未消除9087户): the bracket's own, no whole of what follows it."""
-        depth = 0
-        for ch in self.layout.text[figure.end:pos]:
-            depth += (ch in CLOSE_BRACKETS) - (ch in OPEN_BRACKETS)
-            if depth > 0:
-                return True
-        return False
+        # a bracket closes after the figure when the depth before some character falls below
+        # the depth at the figure's end
+        return figure.end < pos and min(self._depths[figure.end + 1:pos + 1]) < self._depths[figure.end]
 
     def _a_change(self, figure: Figure) -> bool:
         """比上年增加5.6万个, 净增110.7万名: a difference between two levels, no whole."""
@@ -362,6 +375,7 @@ class FigureReader:
             stated_fact_id=stated_by.fact.fact_id, whole_fact_ids=_ids(wholes), part_fact_ids=_ids(parts)))
 
 
+@cache
 def base_noun(base: str) -> str:
     """The noun a share's base names, without its place and its total words: 党员 of
     全村党员总数, 农户 of 农户总数, 农村党员 of 农村党员."""

@@ -147,7 +147,8 @@ class ShareReader(FigureReader):
             return None
         scope = base_scope(base)
         # 本村贫困人口150人,占总人口的5% is not of an earlier 全县总人口30万人
-        own = base_scope(self.layout.text[self.layout.sentence_starts[part.sentence]:part.end])
+        opening = max(self.layout.sentence_starts[part.sentence], part.end - BASE_REACH)  # a line with no 。
+        own = base_scope(self.layout.text[opening:part.end])
         year = self._year(part)  # 2013年为3606.8万名,占党员总数的41.6%: of 2013年's 党员总数
         for figure in self._earlier(part.start, BASE_REACH):
             if figure in exclude or not self._compatible(figure, part) or not self._names(figure, base):

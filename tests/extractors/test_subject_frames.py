@@ -62,10 +62,10 @@ ROWS = [
     ("村名 | 户数 | 耕地面积\n李家村 | 120户 | 800亩", [("120户", "户数"), ("800亩", "耕地面积")]),
     ("村名\t耕地\n李家村\t水田800亩", [("800亩", "水田")]),
     ("村名\t李家村\t耕地面积\t3200亩", [("3200亩", "耕地面积")]),
-    # a label before a colon names the figure after it; pinyin glosses are no part of it;
-    # a label after the figure is the next one's
+    # a label before a colon names the figure after it (copied as written, a pinyin gloss
+    # too: GUIDELINE); a label after the figure is the next one's
     ("面积：14平方公里", [("14平方公里", "面积")]),
-    ("人口數(shù)量:1393人", [("1393人", "人口數量")]),
+    ("人口數(shù)量:1393人", [("1393人", "人口數(shù)量")]),
     ("人口总数：2401人农业人口：2350人", [("2401人", "人口总数"), ("2350人", "农业人口")]),
 ]
 
