@@ -35,6 +35,7 @@ _NEWS_LEAD = re.compile(words.NEWS_LEAD)
 _DATE_LEAD = re.compile(words.DATE_LEAD)
 APPOINTED_SELF = re.compile(words.APPOINTED_SELF)
 _PLACE_TOPIC = re.compile(words.PLACE_TOPIC)
+_PLACE_SUBJECT = re.compile(words.PLACE_SUBJECT)
 _CLOSING = re.compile(words.CLOSING)
 _CREDIT = re.compile(words.CREDIT)
 _SIGNATURE = re.compile(words.SIGNATURE)
@@ -143,8 +144,22 @@ def _is_name(name: str, suffix: str) -> bool:
 
 def topic_place(head: str) -> Place | None:
     """The place a paragraph opens with as its topic: 周德村位于……, 【简况】 港口镇位于……,
-    2018年,子洲县在市委……领导下, 杨行镇16个行政村…… (the most specific of a chain)."""
-    match = _PLACE_TOPIC.match(head)
+    2018年,子洲县在市委……领导下 (the most specific of a chain)."""
+    return _leading_place(_PLACE_TOPIC, head)
+
+
+def subject_place(head: str) -> Place | None:
+    """The place a paragraph's first clause opens with, after its time: 历时两个月,白沙镇20个村……
+    (the clause's first word is the name, not 我们在白沙镇……)."""
+    place = _leading_place(_PLACE_SUBJECT, head)
+    match = _PLACE_SUBJECT.match(head)
+    if place is None or match is None or not match.group(1).startswith(places_named(match.group(1))[0].name):
+        return None
+    return place
+
+
+def _leading_place(pattern: re.Pattern[str], head: str) -> Place | None:
+    match = pattern.match(head)
     if match is None:
         return None
     places = places_named(match.group(1))

@@ -96,6 +96,8 @@ class LineKind:
     head_cue: HeadCue | None = None  # a line only a report's head holds (document_cues)
     ends: bool = False             # closes a report: 特此报告。, (陈蕾), a signed date
     topic: Place | None = None     # the place the line opens with as its topic
+    subject: Place | None = None   # the place its first clause opens with (历时两个月,白沙镇……)
+    superior: Place | None = None  # the place its topic lies in, named after it (X村位于Y镇南部)
     named: Place | None = None     # the most specific place the line names
     body: bool = False             # prose: a clause or sentence, or a numbered heading
     unfinished: bool = False       # prose broken off mid-sentence
@@ -150,6 +152,7 @@ def _classify(line: Line, previous: Line | None, gap: bool) -> LineKind:
         kind.opening_section = cues.OPENING_SECTION.match(head) is not None
         kind.self_intro = kind.self_intro or cues.APPOINTED_SELF.match(head) is not None
         kind.topic = cues.topic_place(head)
+        kind.subject = kind.topic or cues.subject_place(head)
     elif kind.style is not None:
         # 17、塘山村 塘山村位于……: an entry headed by the place it is about.
         title, _ = numbered_title(parse_marker(head)[1], line.complete)
@@ -159,6 +162,8 @@ def _classify(line: Line, previous: Line | None, gap: bool) -> LineKind:
         kind.opening_section = kind.ordinal == 1 and cues.OPENING_SECTION.match(title) is not None
     named = cues.places_named(head[:_PLACE_WINDOW])
     kind.named = max(named, key=lambda place: place.rank) if named else None
+    if kind.topic is not None:
+        kind.superior = next((place for place in named if place.rank < kind.topic.rank), None)
     return kind
 
 

@@ -48,6 +48,9 @@ from pipelines.document_lines import (
 from pipelines.split_sections import Line, numbered_title, parse_marker, plain_title
 
 _MIXED_SPACING = 0.2    # a report keeps its spacing when at most this share of its lines differ
+# Paragraphs of prose a report has before a line opening the next one without a break in the
+# text: a report's own opening runs to fewer before its first section or profile.
+_MIN_REPORT_BODY = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,7 @@ class _DocState:
     lines: int = 0
     gapped: int = 0                        # lines with a blank line before them
     ended: bool = False                    # a closing line came, then only its signature
+    named: set[str] = field(default_factory=set)   # the places its lines named so far
 
     def add(self, kind: LineKind) -> None:
         if kind.title and self.front_only and not self.title_text:
@@ -93,6 +97,8 @@ class _DocState:
             self.sectioned = True
         if kind.body:
             self.body_lines += 1
+        if kind.named is not None:
+            self.named.add(kind.named.name)
         if self.lines:
             self.gapped += kind.gap
         self.lines += 1
@@ -174,6 +180,18 @@ def _new_document_at(i: int, kinds: list[LineKind], state: _DocState) -> int | N
         return i   # after 特此报告。 / (陈蕾) and a signature, the next report
     if kind.news_lead or (kind.topic is not None and _new_topic(kind.topic, state.topic)):
         return _head_before(i, kinds, state)
+    # A place introduced with the place it lies in by name (X村位于Y镇南部) after a report that
+    # never named its own place, or named another, and never named this one: a report on its
+    # own village says 我镇/本镇, or has named the village before.
+    if (kind.superior is not None and state.body_lines >= _MIN_REPORT_BODY and kind.topic.name not in state.named
+            and (state.topic is None or (state.topic.rank <= kind.superior.rank
+                                         and not _same_place(kind.superior, state.topic)))):
+        return _head_before(i, kinds, state)
+    # A report's first section holding its place as topic (【简况】 X镇位于…) after another
+    # report's prose that never named that place as its own.
+    if (kind.opening_section and kind.topic is not None and state.body_lines >= _MIN_REPORT_BODY
+            and (state.topic is None or _new_topic(kind.topic, state.topic))):
+        return _head_before(i, kinds, state)
     if _restarts_numbering(state, kind):
         start = _restart_start(i, kinds, state)
         if start is not None:
@@ -194,6 +212,12 @@ def _new_document_at(i: int, kinds: list[LineKind], state: _DocState) -> int | N
             and (not kinds[i - 1].heading or (kind.named is not None and (
                 state.topic is None or _new_topic(kind.named, state.topic))))):
         return _opening_lines_before(i, kinds, state)
+    # An opening paragraph on a place of its own (按照……部署,X村……) directly before item 1 of a
+    # top numbering that the current report, long past its own opening, never used.
+    if (kind.leads and not kind.lead_in_only and opens_list and next_kind.rank <= 1
+            and state.top_rank > next_kind.rank and state.body_lines >= _MIN_REPORT_BODY
+            and not kinds[i - 1].heading and _own_subject(kind.named, state.topic)):
+        return _opening_lines_before(i, kinds, state)
     if (kind.dash_heading and opens_list and state.progressed and not state.has_dash_heading
             and not state.front_only and not kinds[i - 1].bare_heading):
         return i
@@ -204,6 +228,12 @@ def _new_topic(place: Place, topic: Place | None) -> bool:
     """A paragraph about another place of the report's level or above (a village's profile
     after another village's; not a township report's paragraph on one of its villages)."""
     return topic is not None and place.rank <= topic.rank and not _same_place(place, topic)
+
+
+def _own_subject(place: Place | None, topic: Place | None) -> bool:
+    """A place an opening paragraph is about that is not the report's: another place at its
+    level or below it (not the county whose directive a village report follows)."""
+    return place is not None and (topic is None or (place.rank >= topic.rank and not _same_place(place, topic)))
 
 
 def _broken_before(i: int, kinds: list[LineKind], state: _DocState) -> bool:
@@ -223,7 +253,8 @@ def _may_open(kind: LineKind, state: _DocState) -> bool:
     sections (before them, it is the current report's own first section)."""
     first_section = kind.opening_section or (kind.style is not None and kind.ordinal == 1 and kind.rank <= 1)
     return ((kind.leads and not kind.lead_in_only) or kind.topic is not None or kind.date_lead
-            or (first_section and state.sectioned))
+            or (first_section and state.sectioned)
+            or (kind.subject is not None and (state.topic is None or _new_topic(kind.subject, state.topic))))
 
 
 def _head_before(i: int, kinds: list[LineKind], state: _DocState) -> int:

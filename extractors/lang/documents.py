@@ -59,8 +59,9 @@ PIECE_COUNT = (f"(?:(?:最新|精选|范文)?{char_class(WORD_SPACES)}?{_NUMERAL
 # A card of a place in a web gazetteer: 地名:杜洼村 | 隶属:吴陈河镇.
 NAME_LABELS = ("地名", "村名", "名称", "中文名称", "中文名")
 PLACE_CARD = f"{one_of(NAME_LABELS)}{_COLON}{char_class(WORD_SPACES)}?[{HAN}]{{1,12}}{SUFFIX_SOURCE}"
-# …and its other rows, labelled fields between bars (区划代码:510321120231 | 代码前6位:510321 |).
-_FIELD = f"[^|｜:：\\s]{{2,14}}{_COLON}[^|｜:：]{{1,30}}[|｜]"
+# …and its other rows, labelled fields between bars (区划代码:510321120231 | 代码前6位:510321 |),
+# a label padded to a column before its colon too (区划代码    :510321120231 |).
+_FIELD = f"[^|｜:：\\s]{{2,14}}{char_class(WORD_SPACES)}*{_COLON}[^|｜:：]{{1,30}}[|｜]"
 CARD_ROW = f"{_FIELD}(?:{char_class(WORD_SPACES)}*{_FIELD}){{1,4}}"
 # Sections only a report's opening holds: 基本情况, 村情概况, 简况.
 OPENING_SECTIONS = ("基本情况", "基本概况", "村情概况", "村情简介", "基本信息", "简况", "概况", "简介")
@@ -101,6 +102,9 @@ PLACE_LEAD_IN = (f"(?:{_NOT_CLAUSE_END}{{0,8}}[{_TIME_WORDS}]{_NOT_CLAUSE_END}{{
 PLACE_CHAIN = f"(?:[{HAN}{NAME_MASKS}]{{1,9}}?{SUFFIX_SOURCE}){{1,5}}"
 PLACE_TOPIC = (f"{PLACE_LEAD_IN}({PLACE_CHAIN})(?:{one_of(PLACE_BODIES)})?{char_class(COMMAS)}?"
                f"(?:{one_of(PLACE_VERBS)}|在{_NOT_SENTENCE_END}{{2,30}}?领导下|自{_NOT_SENTENCE_END}{{2,30}}?以来)")
+# A paragraph whose first clause, after its time (历时两个月, / 2022年,), has a place as subject:
+# 历时两个月,白沙镇20个村完成换届. Weaker than a topic: a report says it of its own parts too.
+PLACE_SUBJECT = f"{PLACE_LEAD_IN}({PLACE_CHAIN})"
 
 # --- the end of a report ----------------------------------------------------------------------
 # Closing formulas, alone or with a short request: 特此报告。/ 以上报告,请予审议。/ 谢谢大家! /

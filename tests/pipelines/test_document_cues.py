@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.document_cues import HeadCue, Place, ends_report, head_cue, is_news_lead, places_named, topic_place
+from pipelines.document_cues import HeadCue, Place, ends_report, head_cue, is_news_lead, places_named, subject_place, topic_place
 
 
 @pytest.mark.parametrize(("head", "cue"), [
@@ -19,6 +19,7 @@ from pipelines.document_cues import HeadCue, Place, ends_report, head_cue, is_ne
     ("篇二:村民委员会换届选举工作总结", HeadCue.PIECE),
     ("地名:青石村 | 隶属:白沙镇 |", HeadCue.PLACE_CARD),
     ("区划代码:511234 | 邮政编码:610000 |", HeadCue.PLACE_CARD),
+    ("区划代码    :511234 | 邮政编码  :610000 |", HeadCue.PLACE_CARD),   # labels padded to a column
     # not a report's head
     ("——落实好三项机制:", None),
     ("——开好村民代表大会", None),
@@ -92,3 +93,14 @@ def test_places_named(text: str, names: list[str]) -> None:
 ])
 def test_topic_place(head: str, topic: Place | None) -> None:
     assert topic_place(head) == topic
+
+
+@pytest.mark.parametrize(("head", "subject"), [
+    ("历时三个月,白沙镇12个村完成换届。", Place("白沙镇", 3)),
+    ("2022年,青石村新修道路3公里。", Place("青石村", 4)),
+    # no place opens the first clause
+    ("历时三个月,全镇12个村完成换届。", None),
+    ("今年以来,我们在白沙镇党委领导下开展工作。", None),
+])
+def test_subject_place(head: str, subject: Place | None) -> None:
+    assert subject_place(head) == subject

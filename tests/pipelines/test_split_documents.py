@@ -193,6 +193,27 @@ PLACE_TITLE = """\
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a time lead-in and another place as subject, after prose broken off mid-sentence
+    pytest.param("今年,我乡先后荣获省级文明乡镇、县级先进集体等荣誉,第一季度被县委县政府评为乡村振兴考核\n"
+                 "历时三个月,白沙镇12个村党组织顺利完成换届。新一届班子平均年龄下降3岁。",
+                 ["今年,我乡", "历时三个月"], id="time-lead-in-after-break"),
+    # an opening paragraph on a place of its own right before item 1 of a report's first section
+    pytest.param("今年春节期间,驻村工作队走访了全部农户。\n队员们帮助困难群众解决实际问题。\n群众纷纷点赞。\n"
+                 "按照县委的统一部署,青石村把换届选举作为开年的首要工作。\n一、基本情况\n全村共有党员56名。",
+                 ["今年春节期间", "按照县委"], id="directive-opener-before-first-section"),
+    # a first section holding another report's place as topic
+    pytest.param("全乡完成换届选举工作。\n新当选村干部平均年龄42岁。\n(二)村委会换届情况:\n新班子团结有力。\n"
+                 "【简况】 白沙镇位于县境北部,辖7个社区。", ["全乡完成", "【简况】"], id="opening-section-with-topic"),
+    # a village introduced with the town it lies in, after a report that never named its place
+    pytest.param("我镇全力做好疫情防控。\n一、防控措施\n全镇设立卡口20个。\n二、消毒工作\n每天消毒两次。\n"
+                 "东山村委会位于白沙镇南部,全村辖6个自然村。", ["我镇全力", "东山村委会"], id="village-of-a-named-town"),
+])
+def test_second_round_openings(text: str, expected: list[str]) -> None:
+    assert [line[:len(head)] for line, head in zip(first_lines(text), expected)] == expected
+    assert len(split_documents(text)) == len(expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     pytest.param(POVERTY_THEN_DEBRIEF, ["XX村2020年脱贫攻坚工作总结", "述职报告"],
                  id="poverty-report-then-debrief"),
     pytest.param(VILLAGE_PROFILES, ["东山村村情简介", "西坪村村情简介"], id="village-profiles"),
@@ -467,6 +488,19 @@ def test_each_pasted_report_alone_is_one_document(report: tuple[str, str | None]
     pytest.param("青石村工作汇报\n尊敬的各位领导:\n首先,我代表村两委欢迎各位领导莅临指导。\n近年来,我村发展很快,群众收入稳步增长。\n"
                  "全村上下团结一心,干事创业氛围浓厚。\n按照镇党委的要求,现将有关情况汇报如下:\n一、基本情况\n全村共有农户326户。",
                  id="lead-in-to-own-first-section"),
+    # a township report's paragraph on its own village, named with the town
+    pytest.param("白沙镇2022年工作总结\n全镇完成生产总值8亿元。\n新增就业300人。\n建成道路20公里。\n"
+                 "东山村位于白沙镇南部,今年建成茶园500亩。", id="own-village-with-its-town"),
+    # a village named earlier in the report, then introduced
+    pytest.param("工作汇报\n2022年,东山村被评为示范村。\n全村有党员40名。\n群众满意度高。\n基本介绍:\n"
+                 "东山村位于荣县白沙镇东部,全村共有农户300户。", id="village-named-before-profile"),
+    # a village report's directive paragraph naming the county it follows
+    pytest.param("青石村工作汇报\n近年来,我村各项工作取得新进展。\n全村上下团结一心。\n村两委班子坚强有力。\n"
+                 "按照白沙县委的统一部署,我村扎实开展人居环境整治。\n一、主要做法\n强化组织领导。",
+                 id="directive-of-a-higher-place"),
+    # its own opening section with its own place
+    pytest.param("青石村工作汇报\n近年来,我村各项工作取得新进展。\n全村上下团结一心。\n村两委班子坚强有力。\n"
+                 "基本情况:青石村位于白沙镇东部,全村共有农户326户。", id="own-opening-section"),
     # a news article's later paragraph naming the reporter
     pytest.param("白沙镇多措并举抓好春耕生产\n4月2日,记者从白沙镇获悉,全镇春播面积已达1.2万亩。\n"
                  "记者了解到,镇农技站组织技术人员深入田间地头指导农户。", id="reporter-again"),
