@@ -108,7 +108,11 @@ class DocumentPlaces:
 
     def _listed_ending(self, end: int) -> PlaceMention | None:
         """The listed place whose name ends at `end`, if a place there."""
-        name = self._listed.form_ending(self._text, self._lo, end)
+        return self._listed_place(self._listed.form_ending(self._text, self._lo, end), end)
+
+    def _listed_place(self, name: str | None, end: int) -> PlaceMention | None:
+        """The listed `name` ending at `end` as a place, unless a kind of place or its context
+        makes it none."""
         if name is None or not is_listed_name(name) or not named_in_context(self._text, self._lo, end, name):
             return None
         return PlaceMention(end - len(name), end, name)
@@ -123,7 +127,7 @@ class DocumentPlaces:
             if listed is not None and not (accepted and len(name) >= len(listed) + 2 and name.endswith(listed)):
                 # A listed name is a place by the list, unless part of a longer name
                 # (长青新村街道 ends in 新村街道; not 2019年|杨柳湾镇: one character more).
-                found = self._listed_ending(end)
+                found = self._listed_place(listed, end)
                 name, accepted = found and found.name, found is not None
             self._names[end] = name if accepted else None
         return self._names[end]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from extractors.base import Segmenter
 from extractors.divisions import official_divisions
@@ -86,7 +86,7 @@ def suffix_of(name: str) -> str:
     return next((suffix for suffix in LONG_SUFFIXES if name.endswith(suffix)), name[-1])
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a nightly run meets millions of names
 def _listed_level(name: str) -> str | None:
     levels = {division.level for division in official_divisions().written(name)}
     return levels.pop() if len(levels) == 1 else None

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 
 from extractors.base import Measure
 from extractors.lang.numerals import CN_BIG_UNITS
@@ -375,7 +375,7 @@ class FigureReader:
             stated_fact_id=stated_by.fact.fact_id, whole_fact_ids=_ids(wholes), part_fact_ids=_ids(parts)))
 
 
-@cache
+@lru_cache(maxsize=1 << 14)  # bounded: the bases of every document of a run
 def base_noun(base: str) -> str:
     """The noun a share's base names, without its place and its total words: 党员 of
     全村党员总数, 农户 of 农户总数, 农村党员 of 农村党员."""
