@@ -345,7 +345,7 @@ class DocumentPlaces:
 
     def _division(self, name: str) -> Division | None:
         """The division `name` means here: homonyms told apart by the divisions the document
-        names above them, or the named divisions below them."""
+        names above them, or the other divisions it names in or beside them."""
         if name not in self._divisions:
             named = [found[0] for other in self._listed_names() if other != name
                      and len(found := self._listed.written(other)) == 1]
@@ -381,8 +381,8 @@ class DocumentPlaces:
             path = tuple(d for d in self._listed.path(anchor) if LEVEL_RANK[d.level] < LEVEL_RANK[own_level]) \
                 if anchor is not None else ()
         names = {d.level: d.name for d in path}
-        return ResolvedPlace(own_level, division and division.code, *(names.get(level) for level in
-                                                                      reversed(OFFICIAL_LEVELS)))
+        return ResolvedPlace(own_level, division and division.code,
+                             *(names.get(official) for official in reversed(OFFICIAL_LEVELS)))
 
 
 def self_reference_level(text: str, lo: int, hi: int) -> str | None:
