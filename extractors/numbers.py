@@ -55,11 +55,12 @@ NUMERAL_SOURCE = (
 # as in 有*户*人: elsewhere a lone * marks a footnote), by × or X (two or more, or around a
 # decimal point: x.x万亩; one X right after a Chinese character, or it and a space, as in
 # 辖X个乡镇, 确诊 x 人: elsewhere a lone x or × is a variable or a times sign), optionally
-# with a magnitude.
+# with a magnitude, and with 余/多 after it (***余户, xxx 余人, **余万元).
 _AFTER_HAN = "(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][ \u3000]))"
 MASKED_SOURCE = (
     f"(?:(?<![*＊])(?:[*＊]{{2,}}|(?<=[\u4e00-\u9fff])[*＊])"
     f"|(?<![×xX])(?:[xX]+[.．][xX]+|[×xX]{{2,}}|{_AFTER_HAN}[xX](?![xX.．])))[{_CN_BIG_CHARS}]?"
+    f"(?:[ \u3000]?[余多][{_CN_BIG_CHARS}]?)?"
 )
 # What a numeral / a masked numeral starts with, as the inside of a regex character class.
 NUMERAL_START_CLASS = f"0-9０-９{_CN_DIGIT_CHARS}{_CN_SMALL_CHARS}{_CN_BIG_CHARS}"

@@ -110,6 +110,11 @@ MASKED_ROWS = [
     ("确诊 x 人", [F("x 人", "population", None, "person", "masked")]),
     ("排查返乡人员 xxx 人", [F("xxx 人", "population", None, "person", "masked")]),
     ("拍X光片", []),
+    # …and with 余/多 after it, a space before it too
+    ("***余户", [F("***余户", "household_count", None, "household", "masked")]),
+    ("共计**余万元", [F("**余万元", "money", None, "CNY", "masked")]),
+    ("悬挂横幅 xxx 余条", [F("xxx 余条", "count", None, "条", "masked")]),
+    ("XX多人", [F("XX多人", "population", None, "person", "masked")]),
     ("Ax人", []),
     ("202x年", []),
 ]
