@@ -23,6 +23,7 @@ from extractors.lang.subjects import (AFTER_CHANGE, AGE_NOUN, AMONG, BREAKDOWN, 
                                       PEOPLE_STAFF, SHARE_OF,
                                       STRONG_TOTALS, TOPIC, TOTAL_INTRODUCING)
 from extractors.lang.totals import LEAD_TRAILERS, RESPECTIVELY
+from extractors.lang.wordlists import strip_words
 
 # A clause of a share ends at these (a list comma only separates the shares of one list; a
 # line break ends none: after a sentence's end it follows a break, else the line runs on).
@@ -87,16 +88,7 @@ def share_frame(text: str, start: int, lo: int) -> ShareFrame | None:
     if not verbs:
         return None
     verb = verbs[-1].start()
-    base = _PINYIN_GLOSS.sub("", _SPACES.sub("", text[verb + 1:head_end]))
-    changed = True
-    while changed:
-        changed = False
-        for trailer in LEAD_TRAILERS:
-            if base.endswith(trailer):
-                base, changed = base[:-len(trailer)], True
-        for lead in _BASE_LEAD:
-            if base.startswith(lead):
-                base, changed = base[len(lead):], True
+    base = strip_words(_PINYIN_GLOSS.sub("", _SPACES.sub("", text[verb + 1:head_end])), LEAD_TRAILERS, _BASE_LEAD)
     end = _end_of_share(text, start)
     after = _SHARES_AFTER.match(text, end, end + _LIST_REACH)
     count = index + 1 + (len(re.findall(_SHARE_FIGURE, after.group())) if after else 0)

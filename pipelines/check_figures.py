@@ -20,6 +20,7 @@ from extractors.lang.totals import (
     NET_CHANGES, NOT_TOTAL_AFTER, NOT_TOTAL_BEFORE, NOUN_LEADS, NOUN_TRAILS, OF, OVERLAP_WORDS, PART_PREFIXES, PER_UNIT,
     PLACE_CHARS, SUM_HEADS, SUM_TAILS, TOTAL_MARK, TOTAL_WORDS, WHOLE_OF_PLACE, YEAR_PATTERN,
 )
+from extractors.lang.wordlists import strip_words
 from extractors.registry import traits_of
 from pipelines.check_rules import COLON_CHARS, ITEM_ENDS, PART_REACH, TextLayout, base_scope, bounds, strip_lead
 from schemas.models import Check, CheckKind, Document, Fact, Qualifier
@@ -390,13 +391,7 @@ def base_noun(base: str) -> str:
 
 def without_trails(words: str) -> str:
     """The words without those that only state a figure after its noun (党员总人数为 → 党员总人数)."""
-    changed = True
-    while changed:
-        changed = False
-        for trail in NOUN_TRAILS:
-            if words.endswith(trail):
-                words, changed = words[:-len(trail)], True
-    return words
+    return strip_words(words, NOUN_TRAILS)
 
 
 def _compact(words: str) -> str:

@@ -41,3 +41,18 @@ def load(name: str) -> tuple[str, ...]:
 def names() -> list[str]:
     """Every word list there is."""
     return sorted(path.stem for path in DATA.glob("*.tsv"))
+
+
+def strip_words(phrase: str, trailing: tuple[str, ...] = (), leading: tuple[str, ...] = ()) -> str:
+    """`phrase` without the words of `trailing` at its end and of `leading` at its start,
+    taken off again as long as one is there (党员总人数为 → 党员总人数)."""
+    changed = True
+    while changed:
+        changed = False
+        for word in trailing:
+            if phrase.endswith(word):
+                phrase, changed = phrase[:-len(word)], True
+        for word in leading:
+            if phrase.startswith(word):
+                phrase, changed = phrase[len(word):], True
+    return phrase

@@ -2,7 +2,7 @@
 import pytest
 
 from extractors.lang import wordlists
-from extractors.lang.wordlists import WordListError, load, load_rows, names
+from extractors.lang.wordlists import WordListError, load, load_rows, names, strip_words
 
 
 @pytest.mark.parametrize("name", names())
@@ -43,3 +43,13 @@ def test_a_malformed_list_names_the_file_and_line(tmp_path, monkeypatch, line, p
         assert "bad.tsv" in str(error.value)
     finally:
         load_rows.cache_clear()
+
+
+@pytest.mark.parametrize(("phrase", "trailing", "leading", "stripped"), [
+    ("党员总人数为", ("为",), (), "党员总人数"),
+    ("总人数为是", ("为", "是"), (), "总人数"),  # taken off again while one is there
+    ("到有农户总数的", ("的",), ("到", "有"), "农户总数"),
+    ("农户", ("的",), ("到",), "农户"),  # nothing to take off
+])
+def test_strip_words(phrase, trailing, leading, stripped):
+    assert strip_words(phrase, trailing, leading) == stripped
